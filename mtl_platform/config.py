@@ -1,0 +1,432 @@
+"""Job and sweep configuration: YAML validated by pydantic, with dotted overrides.
+
+Everything a run does is described here as data. Loading fails early, before
+Ray starts, with messages that name the file, the field path and what is
+allowed.
+"""
+
+from __future__ import annotations
+
+import copy
+import os
+from pathlib import Path
+from typing import Annotated, Any, Literal
+
+import yaml
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    ValidationError,
+    ValidationInfo,
+    field_validator,
+    model_validator,
+)
+
+MINILM = "minilm"
+
+
+class ConfigError(ValueError):
+    """A configuration problem, phrased for the person who wrote the YAML."""
+
+
+class Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", validate_assignment=True)
+
+
+def _resolve_path(value: str | Path | None, info: ValidationInfo) -> Path | None:
+    """Expand ~ and $VARS; relative paths are relative to the YAML file that holds them."""
+    if value is None:
+        return None
+    path = Path(os.path.expandvars(os.path.expanduser(str(value))))
+    base = (info.context or {}).get("base_dir")
+    if not path.is_absolute() and base is not None:
+        path = Path(base) / path
+    return path.resolve()
+
+
+class DataSource(Strict):
+    """Where a task's examples come from: local files, or a Hugging Face dataset."""
+
+    format: Literal["tsv", "csv", "jsonl", "conll", "hf"]
+    train: Path | None = Field(None, description="train split file (or HF split name)")
+    dev: Path | None = None
+    test: Path | None = None
+    # Tabular formats.
+    header: bool = True
+    columns: list[str] | None = Field(None, description="column names of a file without header")
+    text_column: str | None = None
+    text_pair_column: str | None = None
+    label_column: str | None = None
+    # CoNLL: whitespace-separated columns, one token a line, blank line between sentences.
+    token_column: int = 0
+    tag_column: int = -1
+    # Hugging Face datasets: a hub name or a local dataset directory.
+    hf_name: str | None = None
+    hf_config: str | None = None
+    hf_splits: dict[str, str] = Field(
+        default_factory=lambda: {"train": "train", "dev": "validation", "test": "test"}
+    )
+    tokens_column: str = "tokens"
+    tags_column: str = "ner_tags"
+
+    @field_validator("train", "dev", "test", mode="before")
+    @classmethod
+    def _paths(cls, value: Any, info: ValidationInfo) -> Any:
+        if value is None or (info.data.get("format") == "hf"):
+            return None if value is None else Path(str(value))
+        path = _resolve_path(value, info)
+        if not path.is_file():
+            raise ValueError(f"file not found: {path}")
+        return path
+
+    @model_validator(mode="after")
+    def _complete(self) -> DataSource:
+        if self.format == "hf":
+            if not self.hf_name:
+                raise ValueError("format 'hf' needs hf_name (a hub dataset name or a local directory)")
+            return self
+        if self.train is None:
+            raise ValueError("a train file is required")
+        if self.format in ("tsv", "csv", "jsonl") and not (self.text_column and self.label_column):
+            raise ValueError(f"format '{self.format}' needs text_column and label_column")
+        if self.format in ("tsv", "csv") and not self.header and not self.columns:
+            raise ValueError("a file without header (header: false) needs `columns` to name them")
+        return self
+
+    def split_files(self) -> dict[str, Path]:
+        return {s: p for s in ("train", "dev", "test") if (p := getattr(self, s)) is not None}
+
+
+class TaskConfig(Strict):
+    """One task: its type decides the head, the loss and the metrics."""
+
+    name: str = Field(pattern=r"^[A-Za-z0-9_\-]+$")
+    type: Literal["classification", "regression", "token_classification"]
+    data: DataSource
+    labels: list[str] | None = Field(None, description="label names (classification and tags)")
+    label_map: dict[str, str] | None = Field(None, description="raw value in the file -> label name")
+    max_train_examples: int | None = Field(None, gt=0)
+    max_eval_examples: int | None = Field(None, gt=0)
+
+    @model_validator(mode="after")
+    def _labels(self) -> TaskConfig:
+        if self.type == "regression":
+            if self.labels or self.label_map:
+                raise ValueError("a regression task takes no labels or label_map")
+            return self
+        if not self.labels:
+            raise ValueError(f"a {self.type} task needs `labels`: the list of label names")
+        if len(set(self.labels)) != len(self.labels):
+            raise ValueError("`labels` has duplicates")
+        if self.label_map:
+            unknown = sorted(set(self.label_map.values()) - set(self.labels))
+            if unknown:
+                raise ValueError(f"label_map maps to {unknown}, which are not in labels {self.labels}")
+        return self
+
+
+class LSTMConfig(Strict):
+    embedding_dim: int = Field(128, gt=0)
+    hidden_size: int = Field(128, gt=0)
+    num_layers: int = Field(1, gt=0)
+    dropout: float = Field(0.0, ge=0, lt=1)
+
+
+class ModelConfig(Strict):
+    """A shared backbone with one head per task (hard parameter sharing)."""
+
+    backbone: Literal["transformer", "bilstm"] = "transformer"
+    name_or_path: str = Field(MINILM, description="HF hub name, local directory, or 'minilm' (packaged)")
+    tokenizer: str | None = Field(None, description="defaults to name_or_path")
+    max_length: int = Field(64, gt=1)
+    pooling: Literal["mean", "cls"] = "mean"
+    head_dropout: float = Field(0.1, ge=0, lt=1)
+    lstm: LSTMConfig = Field(default_factory=LSTMConfig)
+    sharing: Literal["hard"] = "hard"
+
+
+class RegularizerConfig(Strict):
+    name: str
+    beta: float = Field(gt=0)
+
+    @field_validator("name")
+    @classmethod
+    def _known(cls, name: str) -> str:
+        from mtl_platform.weighting.regularizers import REGULARIZERS
+
+        if name not in REGULARIZERS:
+            raise ValueError(f"unknown regularizer {name!r}; allowed: {sorted(REGULARIZERS)}")
+        return name
+
+
+class WeightingConfig(Strict):
+    """How per-task losses are combined: L = sum_i w_i L_i + sum_k beta_k R_k."""
+
+    method: Literal["equal", "static"] = "equal"
+    weights: dict[str, float] | None = Field(None, description="static: weight per task name")
+    regularizers: list[RegularizerConfig] = Field(default_factory=list)
+
+    @model_validator(mode="after")
+    def _weights(self) -> WeightingConfig:
+        if self.method == "static":
+            if not self.weights:
+                raise ValueError("method 'static' needs `weights` (one per task)")
+            if any(w < 0 for w in self.weights.values()) or sum(self.weights.values()) <= 0:
+                raise ValueError("weights must be >= 0 with a positive sum")
+        elif self.weights is not None:
+            raise ValueError(f"method '{self.method}' takes no `weights`; use method: static")
+        return self
+
+
+class SamplingConfig(Strict):
+    """Which task each step's batch comes from: p_i ~ n_i^(1/T)."""
+
+    strategy: Literal["proportional", "temperature", "uniform"] = "proportional"
+    temperature: float = Field(2.0, gt=0)
+
+
+class TrainerConfig(Strict):
+    model_config = ConfigDict(extra="forbid", validate_assignment=True, validate_default=True)
+
+    max_steps: int = Field(gt=0)
+    eval_every: int = Field(gt=0)
+    log_every: int = Field(10, gt=0)
+    batch_size: int = Field(16, gt=0, description="global batch: split evenly across workers")
+    eval_batch_size: int = Field(64, gt=0)
+    lr: float = Field(5e-5, gt=0)
+    weight_decay: float = Field(0.01, ge=0)
+    warmup_steps: int = Field(0, ge=0)
+    scheduler: Literal["linear", "constant"] = "linear"
+    grad_clip: float | None = Field(1.0, gt=0)
+    seed: int = 0
+    sampling: SamplingConfig = Field(default_factory=SamplingConfig)
+    max_failures: int = Field(0, ge=-1, description="worker-group restarts; -1 = unlimited")
+    storage_path: Path = Field(Path("ray_results"), description="checkpoints (local dir or URI)")
+    cache_dir: Path = Field(Path.home() / ".cache" / "mtl_platform", description="tokenized data")
+
+    @field_validator("storage_path", "cache_dir", mode="after")
+    @classmethod
+    def _absolute(cls, path: Path) -> Path:
+        return path.expanduser().resolve()
+
+
+class ScalingConfig(Strict):
+    num_workers: int = Field(2, gt=0)
+    use_gpu: bool | Literal["auto"] = "auto"
+    cpus_per_worker: float = Field(1.0, gt=0)
+
+
+class TrackingConfig(Strict):
+    uri: str | None = Field(None, description="MLflow URI; default MLFLOW_TRACKING_URI or ./mlruns/mlflow.db")
+    experiment: str = "mtl"
+    run_name: str | None = None
+
+
+class JobConfig(Strict):
+    name: str = Field("job", pattern=r"^[A-Za-z0-9_\-.]+$")
+    description: str = ""
+    tasks: Annotated[list[TaskConfig], Field(min_length=1)]
+    model: ModelConfig = Field(default_factory=ModelConfig)
+    weighting: WeightingConfig = Field(default_factory=WeightingConfig)
+    trainer: TrainerConfig
+    scaling: ScalingConfig = Field(default_factory=ScalingConfig)
+    tracking: TrackingConfig = Field(default_factory=TrackingConfig)
+
+    @model_validator(mode="after")
+    def _consistent(self) -> JobConfig:
+        names = [t.name for t in self.tasks]
+        if len(set(names)) != len(names):
+            raise ValueError(f"task names must be unique, got {names}")
+        if self.weighting.weights is not None and set(self.weighting.weights) != set(names):
+            raise ValueError(
+                f"weighting.weights has tasks {sorted(self.weighting.weights)}; expected exactly {sorted(names)}"
+            )
+        if self.trainer.batch_size % self.scaling.num_workers:
+            raise ValueError(
+                f"trainer.batch_size ({self.trainer.batch_size}) must be divisible by "
+                f"scaling.num_workers ({self.scaling.num_workers})"
+            )
+        return self
+
+    def task_names(self) -> list[str]:
+        return [t.name for t in self.tasks]
+
+
+class SearchParam(Strict):
+    """One dimension of a sweep. `simplex` draws task weights uniformly on the simplex."""
+
+    type: Literal["choice", "uniform", "loguniform", "randint", "simplex"]
+    values: list[Any] | None = None
+    low: float | None = None
+    high: float | None = None
+
+    @model_validator(mode="after")
+    def _args(self) -> SearchParam:
+        if self.type == "choice" and not self.values:
+            raise ValueError("type 'choice' needs a non-empty `values` list")
+        if self.type in ("uniform", "loguniform", "randint"):
+            if self.low is None or self.high is None or self.low >= self.high:
+                raise ValueError(f"type '{self.type}' needs low < high")
+            if self.type == "loguniform" and self.low <= 0:
+                raise ValueError("type 'loguniform' needs low > 0")
+        return self
+
+
+class TuneConfig(Strict):
+    num_samples: int = Field(4, gt=0)
+    metric: str = "dev/mean"
+    mode: Literal["max", "min"] = "max"
+    max_concurrent_trials: int = Field(1, gt=0)
+    search_alg: Literal["random", "optuna"] = "random"
+    seed: int = 0
+
+
+class SweepConfig(Strict):
+    name: str = Field("sweep", pattern=r"^[A-Za-z0-9_\-.]+$")
+    job: JobConfig
+    search: dict[str, SearchParam] = Field(min_length=1)
+    tune: TuneConfig = Field(default_factory=TuneConfig)
+
+    @model_validator(mode="after")
+    def _space(self) -> SweepConfig:
+        for key, param in self.search.items():
+            if param.type == "simplex" and key != "weighting.weights":
+                raise ValueError(f"search.{key}: type 'simplex' is only for 'weighting.weights'")
+            if param.type != "simplex":
+                # Sampled values must be settable; check the path against the job now.
+                set_by_path(self.job.model_dump(mode="json"), key, None, must_exist=True)
+        return self
+
+
+# ---------------------------------------------------------------- loading
+
+
+def set_by_path(data: dict[str, Any], dotted: str, value: Any, must_exist: bool = False) -> None:
+    """Set `a.b.c` in nested dicts; inside lists of named items a segment picks by name."""
+    parts = dotted.split(".")
+    node: Any = data
+    for i, part in enumerate(parts):
+        last = i == len(parts) - 1
+        where = ".".join(parts[: i + 1])
+        if isinstance(node, list):
+            match = [item for item in node if isinstance(item, dict) and item.get("name") == part]
+            if part.isdigit() and not match and int(part) < len(node):
+                match = [node[int(part)]]
+            if not match:
+                names = [item.get("name") for item in node if isinstance(item, dict)]
+                raise ConfigError(f"{where}: no item named {part!r}; allowed: {names}")
+            if last:
+                raise ConfigError(f"{dotted}: cannot replace a whole list item; set one of its fields")
+            node = match[0]
+        elif isinstance(node, dict):
+            if last:
+                if must_exist and part not in node:
+                    raise ConfigError(f"{dotted}: unknown field {part!r}; allowed: {sorted(node)}")
+                if not must_exist:
+                    node[part] = value
+                return
+            if node.get(part) is None:
+                if must_exist:
+                    raise ConfigError(f"{dotted}: unknown field {part!r}; allowed: {sorted(node)}")
+                node[part] = {}
+            node = node[part]
+        else:
+            raise ConfigError(f"{where}: cannot set a field inside a {type(node).__name__}")
+
+
+def apply_overrides(data: dict[str, Any], overrides: list[str]) -> dict[str, Any]:
+    """Apply `key=value` strings; values are parsed as YAML (so 20 is an int, [a, b] a list)."""
+    data = copy.deepcopy(data)
+    for item in overrides:
+        key, sep, raw = item.partition("=")
+        if not sep or not key:
+            raise ConfigError(f"override {item!r}: expected key=value, e.g. trainer.max_steps=20")
+        set_by_path(data, key.strip(), yaml.safe_load(raw))
+    return data
+
+
+def _format_loc(loc: tuple[Any, ...], data: Any) -> str:
+    """Turn pydantic's location into a dotted path, naming list items by task name."""
+    parts: list[str] = []
+    node = data
+    for item in loc:
+        if isinstance(item, int) and isinstance(node, list):
+            entry = node[item] if item < len(node) else None
+            parts.append(str(entry["name"]) if isinstance(entry, dict) and "name" in entry else str(item))
+            node = entry
+        elif isinstance(item, str) and item.startswith(("function-", "literal[")):
+            continue
+        else:
+            parts.append(str(item))
+            node = node.get(item) if isinstance(node, dict) else None
+    return ".".join(parts) or "<root>"
+
+
+def _validation_message(error: ValidationError, data: Any, source: str, prefix: tuple = ()) -> str:
+    lines = []
+    for err in error.errors():
+        where = _format_loc(prefix + tuple(err["loc"]), data)
+        msg = err["msg"].removeprefix("Value error, ")
+        if err["type"] == "extra_forbidden":
+            msg = "unknown field (check the spelling; see the documented fields in README.md)"
+        elif err["type"] == "literal_error":
+            msg = f"{msg}; got {err['input']!r}"
+        lines.append(f"{source}: {where}: {msg}")
+    return "\n".join(lines)
+
+
+def _read_yaml(path: Path) -> dict[str, Any]:
+    if not path.is_file():
+        raise ConfigError(f"{path}: file not found")
+    try:
+        data = yaml.safe_load(path.read_text())
+    except yaml.YAMLError as exc:
+        raise ConfigError(f"{path}: not valid YAML: {exc}") from exc
+    if not isinstance(data, dict):
+        raise ConfigError(f"{path}: expected a mapping at the top level")
+    return data
+
+
+def validate_job(data: dict[str, Any], base_dir: Path, source: str = "job") -> JobConfig:
+    try:
+        return JobConfig.model_validate(data, context={"base_dir": base_dir})
+    except ValidationError as exc:
+        raise ConfigError(_validation_message(exc, data, source)) from None
+
+
+def load_job(path: str | Path, overrides: list[str] | None = None, check_data: bool = True) -> JobConfig:
+    """Load, override and validate a job; with check_data, read every split and check labels."""
+    path = Path(path).resolve()
+    data = apply_overrides(_read_yaml(path), overrides or [])
+    job = validate_job(data, path.parent, str(path))
+    if check_data:
+        from mtl_platform.data.sources import check_labels
+
+        check_labels(job, source=str(path))
+    return job
+
+
+def load_sweep(path: str | Path, overrides: list[str] | None = None) -> SweepConfig:
+    """Load a sweep; `job` is a path (relative to the sweep file) or an inline job."""
+    path = Path(path).resolve()
+    data = apply_overrides(_read_yaml(path), overrides or [])
+    job_data, job_base, job_source = data.get("job"), path.parent, str(path)
+    if isinstance(job_data, str):
+        job_path = (path.parent / job_data).resolve()
+        job_data, job_base, job_source = _read_yaml(job_path), job_path.parent, str(job_path)
+    if not isinstance(job_data, dict):
+        raise ConfigError(f"{path}: job: expected a job file path or an inline job mapping")
+    job = validate_job(job_data, job_base, job_source)
+    try:
+        sweep = SweepConfig.model_validate({**data, "job": job.model_dump(mode="json")})
+    except ValidationError as exc:
+        raise ConfigError(_validation_message(exc, data, str(path))) from None
+    from mtl_platform.data.sources import check_labels
+
+    check_labels(sweep.job, source=job_source)
+    return sweep
+
+
+def job_to_yaml(job: JobConfig) -> str:
+    return yaml.safe_dump(job.model_dump(mode="json"), sort_keys=False)

@@ -1,0 +1,1 @@
+"""Reading, tokenizing and sampling multi-task data."""

@@ -1,0 +1,188 @@
+"""Read a task's raw examples from local files or Hugging Face datasets.
+
+A new dataset in tsv/csv/jsonl/CoNLL needs only YAML: the reader is picked by
+`data.format`, columns and labels by name. Every reader returns the same rows:
+`{"text", "text_pair", "label"}` for sentence tasks and `{"tokens", "tags"}`
+for token classification, with labels already turned into indices.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+from mtl_platform.config import ConfigError, DataSource, JobConfig, TaskConfig
+
+SPLITS = ("train", "dev", "test")
+Row = dict[str, Any]
+
+csv.field_size_limit(sys.maxsize)
+
+
+class _LabelEncoder:
+    """Maps raw label values to indices (or floats for regression), naming the bad value."""
+
+    def __init__(self, task: TaskConfig):
+        self.task = task
+        self.index = {name: i for i, name in enumerate(task.labels or [])}
+
+    def __call__(self, raw: Any, where: str) -> int | float:
+        if self.task.type == "regression":
+            try:
+                return float(raw)
+            except (TypeError, ValueError):
+                raise ConfigError(
+                    f"tasks.{self.task.name}.data.label_column: {where}: {raw!r} is not a number"
+                ) from None
+        value = str(raw).strip()
+        if self.task.label_map is not None:
+            value = self.task.label_map.get(value, value)
+        if value not in self.index:
+            raise ConfigError(
+                f"tasks.{self.task.name}.labels: {where}: label {value!r} is not in the label list; "
+                f"allowed: {list(self.index)}" + (" (after label_map)" if self.task.label_map else "")
+            )
+        return self.index[value]
+
+
+def _table_rows(path: Path, src: DataSource) -> Iterator[tuple[int, dict[str, Any]]]:
+    """Yield (line number, row by column name) from a tsv, csv or jsonl file."""
+    with path.open(encoding="utf-8", newline="") as handle:
+        if src.format == "jsonl":
+            for line_no, line in enumerate(handle, 1):
+                if line.strip():
+                    yield line_no, json.loads(line)
+            return
+        if src.format == "tsv":
+            reader = csv.reader(handle, delimiter="\t", quoting=csv.QUOTE_NONE)
+        else:
+            reader = csv.reader(handle)
+        names = src.columns
+        for line_no, values in enumerate(reader, 1):
+            if names is None:  # the header line
+                names = values
+                continue
+            if not values:
+                continue
+            yield line_no, dict(zip(names, values))
+
+
+def _sentence_rows(path: Path, task: TaskConfig, encode: _LabelEncoder) -> list[Row]:
+    src = task.data
+    rows = []
+    for line_no, record in _table_rows(path, src):
+        where = f"{path.name} line {line_no}"
+        for field in ("text_column", "text_pair_column", "label_column"):
+            column = getattr(src, field)
+            if column is not None and column not in record:
+                raise ConfigError(
+                    f"tasks.{task.name}.data.{field}: {where}: no column {column!r}; "
+                    f"columns are {list(record)}"
+                )
+        rows.append(
+            {
+                "text": str(record[src.text_column]),
+                "text_pair": str(record[src.text_pair_column]) if src.text_pair_column else None,
+                "label": encode(record[src.label_column], where),
+            }
+        )
+    return rows
+
+
+def _conll_rows(path: Path, task: TaskConfig, encode: _LabelEncoder) -> list[Row]:
+    src = task.data
+    rows: list[Row] = []
+    tokens: list[str] = []
+    tags: list[int | float] = []
+    with path.open(encoding="utf-8") as handle:
+        for line_no, line in enumerate(handle, 1):
+            fields = line.split()
+            if not fields or fields[0] == "-DOCSTART-":
+                if tokens:
+                    rows.append({"tokens": tokens, "tags": tags})
+                tokens, tags = [], []
+                continue
+            try:
+                token, tag = fields[src.token_column], fields[src.tag_column]
+            except IndexError:
+                raise ConfigError(
+                    f"tasks.{task.name}.data.tag_column: {path.name} line {line_no}: "
+                    f"only {len(fields)} columns"
+                ) from None
+            tokens.append(token)
+            tags.append(encode(tag, f"{path.name} line {line_no}"))
+    if tokens:
+        rows.append({"tokens": tokens, "tags": tags})
+    return rows
+
+
+def _hf_rows(split: str, task: TaskConfig, encode: _LabelEncoder) -> list[Row] | None:
+    """Rows from a hub dataset or a local dataset directory; None if the split is absent."""
+    import datasets
+
+    src = task.data
+    name = src.hf_splits.get(split)
+    if name is None:
+        return None
+    try:
+        dataset = datasets.load_dataset(src.hf_name, src.hf_config, split=name)
+    except ValueError as exc:
+        if "Unknown split" in str(exc) or "split" in str(exc).lower():
+            return None
+        raise
+
+    def label_name(feature: Any, value: Any) -> Any:
+        return feature.int2str(value) if isinstance(value, int) and hasattr(feature, "int2str") else value
+
+    where = f"{src.hf_name}[{name}]"
+    if task.type == "token_classification":
+        feature = dataset.features[src.tags_column].feature
+        return [
+            {
+                "tokens": list(row[src.tokens_column]),
+                "tags": [encode(label_name(feature, t), f"{where} row {i}") for t in row[src.tags_column]],
+            }
+            for i, row in enumerate(dataset)
+        ]
+    feature = dataset.features[src.label_column]
+    return [
+        {
+            "text": row[src.text_column],
+            "text_pair": row[src.text_pair_column] if src.text_pair_column else None,
+            "label": encode(label_name(feature, row[src.label_column]), f"{where} row {i}"),
+        }
+        for i, row in enumerate(dataset)
+    ]
+
+
+def read_split(task: TaskConfig, split: str) -> list[Row] | None:
+    """The task's rows for one split (capped by max_*_examples), or None if it has none."""
+    encode = _LabelEncoder(task)
+    if task.data.format == "hf":
+        rows = _hf_rows(split, task, encode)
+    else:
+        path = task.data.split_files().get(split)
+        if path is None:
+            return None
+        reader = _conll_rows if task.data.format == "conll" else _sentence_rows
+        rows = reader(path, task, encode)
+    if rows is None:
+        return None
+    cap = task.max_train_examples if split == "train" else task.max_eval_examples
+    return rows[:cap] if cap else rows
+
+
+def check_labels(job: JobConfig, source: str) -> None:
+    """Read every split once so that bad columns or labels fail before Ray starts."""
+    for task in job.tasks:
+        try:
+            if not read_split(task, "train"):
+                raise ConfigError(f"tasks.{task.name}.data.train: no examples")
+            for split in SPLITS[1:]:
+                read_split(task, split)
+        except ConfigError as exc:
+            raise ConfigError(f"{source}: {exc}") from None

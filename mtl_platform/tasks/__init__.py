@@ -1,0 +1,26 @@
+"""Task types by name: each owns its tokenization, head, loss and metrics."""
+
+from __future__ import annotations
+
+from mtl_platform.config import JobConfig, ModelConfig, TaskConfig
+from mtl_platform.tasks.base import Task
+from mtl_platform.tasks.classification import ClassificationTask
+from mtl_platform.tasks.regression import RegressionTask
+from mtl_platform.tasks.token_classification import TokenClassificationTask
+
+TASK_TYPES: dict[str, type[Task]] = {
+    "classification": ClassificationTask,
+    "regression": RegressionTask,
+    "token_classification": TokenClassificationTask,
+}
+
+
+def build_task(config: TaskConfig, model: ModelConfig) -> Task:
+    return TASK_TYPES[config.type](config, model)
+
+
+def build_tasks(job: JobConfig) -> dict[str, Task]:
+    return {t.name: build_task(t, job.model) for t in job.tasks}
+
+
+__all__ = ["TASK_TYPES", "Task", "build_task", "build_tasks"]

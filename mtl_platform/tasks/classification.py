@@ -1,0 +1,33 @@
+"""Single-text or text-pair classification: cross-entropy; accuracy and macro-F1."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import torch.nn.functional as F
+from sklearn.metrics import accuracy_score, f1_score
+from torch import Tensor, nn
+
+from mtl_platform.tasks.base import SequenceHead, Task, count
+
+
+class ClassificationTask(Task):
+    main_metric = "accuracy"
+
+    def build_head(self, hidden_size: int) -> nn.Module:
+        return SequenceHead(
+            hidden_size, len(self.config.labels or []), self.model_config.head_dropout, self.model_config.pooling
+        )
+
+    def loss_sum(self, output: Tensor, labels: Tensor) -> tuple[Tensor, Tensor]:
+        return F.cross_entropy(output.float(), labels.long(), reduction="sum"), count(labels)
+
+    def predict(self, output: Tensor, labels: Tensor) -> tuple[list[Any], list[Any]]:
+        return output.argmax(-1).tolist(), labels.long().tolist()
+
+    def metrics(self, predictions: list[Any], targets: list[Any]) -> dict[str, float]:
+        labels = list(range(len(self.config.labels or [])))
+        return {
+            "accuracy": float(accuracy_score(targets, predictions)),
+            "macro_f1": float(f1_score(targets, predictions, labels=labels, average="macro", zero_division=0)),
+        }

@@ -1,0 +1,219 @@
+"""The per-worker training loop: one task batch per step, as in DESIGN.md.
+
+sampler -> collated batch -> model -> task loss (normalized by the global
+count) -> weighting backward -> optimizer step -> every `eval_every` steps:
+dev metrics, checkpoint, `ray.train.report`. Rank 0 streams metrics to MLflow.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+import tempfile
+import time
+from collections import defaultdict
+from pathlib import Path
+from typing import Any
+
+import datasets
+import ray.train
+import ray.train.torch
+import torch
+import torch.distributed as dist
+from torch import Tensor, nn
+
+from mtl_platform.config import JobConfig
+from mtl_platform.data.sampler import MultiTaskSampler
+from mtl_platform.data.tokenize import load_tokenizer, tokenize_job
+from mtl_platform.models import MultiTaskModel, build_model
+from mtl_platform.tasks import Task, build_tasks
+from mtl_platform.tracking.mlflow_store import MetricWriter
+from mtl_platform.train import checkpoint
+from mtl_platform.weighting import build_weighting, regularization
+
+log = logging.getLogger(__name__)
+
+
+def _distributed() -> bool:
+    return dist.is_available() and dist.is_initialized()
+
+
+def global_mean(loss_sum: Tensor, count: Tensor, world_size: int) -> tuple[Tensor, float]:
+    """The loss to backpropagate and its value, both the mean over the *global* batch.
+
+    Each worker divides its summed loss by the global count (all-reduced); DDP
+    then averages gradients over workers, so the factor world_size makes the
+    result the gradient of the global mean, even when workers hold different
+    numbers of labelled tokens.
+    """
+    totals = torch.stack([loss_sum.detach().float(), count.float()])
+    if _distributed():
+        dist.all_reduce(totals)
+    return loss_sum * world_size / totals[1], float(totals[0] / totals[1])
+
+
+def _rows(dataset: datasets.Dataset, indices: list[int]) -> list[dict[str, Any]]:
+    columns = dataset[indices]
+    return [dict(zip(columns, values)) for values in zip(*columns.values())]
+
+
+def _autocast(device: torch.device) -> contextlib.AbstractContextManager:
+    """bf16 autocast on GPUs that support it; fp32 elsewhere."""
+    if device.type == "cuda" and torch.cuda.is_bf16_supported():
+        return torch.autocast("cuda", dtype=torch.bfloat16)
+    return contextlib.nullcontext()
+
+
+@torch.no_grad()
+def evaluate(
+    model: MultiTaskModel,
+    tasks: dict[str, Task],
+    data: dict[str, dict[str, datasets.Dataset]],
+    collators: dict[str, Any],
+    split: str,
+    batch_size: int,
+    device: torch.device,
+) -> dict[str, float]:
+    """Each worker scores its shard; predictions are gathered so metrics cover the whole split."""
+    rank, world = (dist.get_rank(), dist.get_world_size()) if _distributed() else (0, 1)
+    was_training = model.training
+    model.eval()
+    metrics: dict[str, float] = {}
+    main = []
+    for name, task in tasks.items():
+        dataset = data[name].get(split)
+        if dataset is None:
+            continue
+        shard = list(range(rank, len(dataset), world))
+        predictions: list[Any] = []
+        targets: list[Any] = []
+        for start in range(0, len(shard), batch_size):
+            batch = collators[name](_rows(dataset, shard[start : start + batch_size]))
+            batch = {k: v.to(device) for k, v in batch.items()}
+            with _autocast(device):
+                output = model(batch["input_ids"], batch["attention_mask"], task=name)
+            p, t = task.predict(output, batch["labels"])
+            predictions += p
+            targets += t
+        if world > 1:
+            gathered: list[Any] = [None] * world
+            dist.all_gather_object(gathered, (predictions, targets))
+            predictions = [p for part in gathered for p in part[0]]
+            targets = [t for part in gathered for t in part[1]]
+        scores = task.metrics(predictions, targets)
+        metrics.update({f"{split}/{name}/{k}": v for k, v in scores.items()})
+        main.append(scores[task.main_metric])
+    if main:
+        metrics[f"{split}/mean"] = sum(main) / len(main)
+    model.train(was_training)
+    return metrics
+
+
+def _scheduler(optimizer: torch.optim.Optimizer, job: JobConfig) -> torch.optim.lr_scheduler.LambdaLR:
+    warmup, total = job.trainer.warmup_steps, job.trainer.max_steps
+
+    def factor(step: int) -> float:
+        if step < warmup:
+            return (step + 1) / warmup
+        if job.trainer.scheduler == "constant":
+            return 1.0
+        return max(0.0, (total - step) / max(1, total - warmup))
+
+    return torch.optim.lr_scheduler.LambdaLR(optimizer, factor)
+
+
+def train_worker(config: dict[str, Any]) -> None:
+    """Entry point of every Ray Train worker."""
+    job = JobConfig.model_validate(config["job"])
+    context = ray.train.get_context()
+    rank, world = context.get_world_rank(), context.get_world_size()
+    torch.set_num_threads(max(1, int(job.scaling.cpus_per_worker)))
+    torch.manual_seed(job.trainer.seed)  # identical initial weights on every worker
+    device = ray.train.torch.get_device()
+
+    tasks = build_tasks(job)
+    data = tokenize_job(job, tasks)
+    tokenizer = load_tokenizer(job.model)
+    collators = {name: task.collator(tokenizer) for name, task in tasks.items()}
+    core = build_model(job, tasks)
+    # A step trains one task, so the other heads get no gradient: DDP must look
+    # for unused parameters instead of waiting for their gradients forever.
+    model = ray.train.torch.prepare_model(core, parallel_strategy_kwargs={"find_unused_parameters": True})
+    optimizer = torch.optim.AdamW(core.parameters(), lr=job.trainer.lr, weight_decay=job.trainer.weight_decay)
+    scheduler = _scheduler(optimizer, job)
+    sampler = MultiTaskSampler(
+        {name: len(splits["train"]) for name, splits in data.items()},
+        job.trainer.sampling,
+        job.trainer.batch_size,
+        job.trainer.seed,
+        rank,
+        world,
+    )
+    weighting = build_weighting(job.weighting, job.task_names())
+
+    start_step = 0
+    resumed = ray.train.get_checkpoint()
+    if resumed is not None:
+        with resumed.as_directory() as directory:
+            state = checkpoint.load(Path(directory), rank)
+        core.load_state_dict(state["model"])
+        optimizer.load_state_dict(state["optimizer"])
+        scheduler.load_state_dict(state["scheduler"])
+        sampler.load_state_dict(state["sampler"])
+        weighting.load_state_dict(state["weighting"])
+        if "rng" in state:
+            checkpoint.set_rng_state(state["rng"])
+        start_step = state["step"]
+        log.info("rank %d resumed from step %d", rank, start_step)
+
+    writer = MetricWriter(config["tracking_uri"], config["run_id"]) if rank == 0 else None
+    window: dict[str, list[float]] = defaultdict(list)
+    train_time, timed_steps = 0.0, 0
+    model.train()
+    for step in range(start_step + 1, job.trainer.max_steps + 1):
+        began = time.perf_counter()
+        task, indices = sampler.next()
+        batch = collators[task](_rows(data[task]["train"], indices))
+        batch = {k: v.to(device) for k, v in batch.items()}
+        with _autocast(device):
+            output = model(batch["input_ids"], batch["attention_mask"], task=task)
+        loss, loss_value = global_mean(*tasks[task].loss_sum(output, batch["labels"]), world)
+        weights = weighting.backward({task: loss}, regularization(job.weighting, core))
+        if job.trainer.grad_clip:
+            nn.utils.clip_grad_norm_(core.parameters(), job.trainer.grad_clip)
+        optimizer.step()
+        scheduler.step()
+        optimizer.zero_grad(set_to_none=True)
+        train_time += time.perf_counter() - began
+        timed_steps += 1
+        window[f"train/{task}/loss"].append(loss_value)
+        window[f"weights/{task}"].append(weights[task])
+
+        if writer and (step % job.trainer.log_every == 0 or step == job.trainer.max_steps):
+            means = {k: sum(v) / len(v) for k, v in window.items()}
+            writer.add({**means, "train/lr": scheduler.get_last_lr()[0]}, step)
+            writer.flush()
+            window.clear()
+
+        if step % job.trainer.eval_every == 0 or step == job.trainer.max_steps:
+            metrics = evaluate(core, tasks, data, collators, "dev", job.trainer.eval_batch_size, device)
+            metrics["train/steps_per_sec"] = timed_steps / train_time
+            if writer:
+                writer.add(metrics, step)
+                writer.flush()
+            shared_state = None
+            if rank == 0:
+                shared_state = {
+                    "model": core.state_dict(),
+                    "optimizer": optimizer.state_dict(),
+                    "scheduler": scheduler.state_dict(),
+                    "sampler": sampler.state_dict(),
+                    "weighting": weighting.state_dict(),
+                    "step": step,
+                }
+            with tempfile.TemporaryDirectory() as directory:
+                checkpoint.save(Path(directory), rank, shared_state)
+                ray.train.report(
+                    {**metrics, "step": step},
+                    checkpoint=ray.train.Checkpoint.from_directory(directory),
+                )
