@@ -202,6 +202,7 @@ class TrainerConfig(Strict):
     seed: int = 0
     sampling: SamplingConfig = Field(default_factory=SamplingConfig)
     max_failures: int = Field(0, ge=-1, description="worker-group restarts; -1 = unlimited")
+    keep_checkpoints: int = Field(2, gt=0, description="most recent checkpoints kept")
     storage_path: Path = Field(Path("ray_results"), description="checkpoints (local dir or URI)")
     cache_dir: Path = Field(Path.home() / ".cache" / "mtl_platform", description="tokenized data")
 
@@ -288,15 +289,17 @@ class SweepConfig(Strict):
     search: dict[str, SearchParam] = Field(min_length=1)
     tune: TuneConfig = Field(default_factory=TuneConfig)
 
-    @model_validator(mode="after")
-    def _space(self) -> SweepConfig:
-        for key, param in self.search.items():
+    @field_validator("search")
+    @classmethod
+    def _space(cls, search: dict[str, SearchParam], info: ValidationInfo) -> dict[str, SearchParam]:
+        job = info.data.get("job")
+        for key, param in search.items():
             if param.type == "simplex" and key != "weighting.weights":
-                raise ValueError(f"search.{key}: type 'simplex' is only for 'weighting.weights'")
-            if param.type != "simplex":
-                # Sampled values must be settable; check the path against the job now.
-                set_by_path(self.job.model_dump(mode="json"), key, None, must_exist=True)
-        return self
+                raise ValueError(f"{key}: type 'simplex' is only for 'weighting.weights'")
+            if param.type != "simplex" and job is not None:
+                # Sampled values must land on real fields; check the path against the job now.
+                set_by_path(job.model_dump(mode="json"), key, None, must_exist=True)
+        return search
 
 
 # ---------------------------------------------------------------- loading
@@ -376,7 +379,7 @@ def _validation_message(error: ValidationError, data: Any, source: str, prefix: 
     return "\n".join(lines)
 
 
-def _read_yaml(path: Path) -> dict[str, Any]:
+def read_yaml(path: Path) -> dict[str, Any]:
     if not path.is_file():
         raise ConfigError(f"{path}: file not found")
     try:
@@ -398,7 +401,7 @@ def validate_job(data: dict[str, Any], base_dir: Path, source: str = "job") -> J
 def load_job(path: str | Path, overrides: list[str] | None = None, check_data: bool = True) -> JobConfig:
     """Load, override and validate a job; with check_data, read every split and check labels."""
     path = Path(path).resolve()
-    data = apply_overrides(_read_yaml(path), overrides or [])
+    data = apply_overrides(read_yaml(path), overrides or [])
     job = validate_job(data, path.parent, str(path))
     if check_data:
         from mtl_platform.data.sources import check_labels
@@ -410,11 +413,11 @@ def load_job(path: str | Path, overrides: list[str] | None = None, check_data: b
 def load_sweep(path: str | Path, overrides: list[str] | None = None) -> SweepConfig:
     """Load a sweep; `job` is a path (relative to the sweep file) or an inline job."""
     path = Path(path).resolve()
-    data = apply_overrides(_read_yaml(path), overrides or [])
+    data = apply_overrides(read_yaml(path), overrides or [])
     job_data, job_base, job_source = data.get("job"), path.parent, str(path)
     if isinstance(job_data, str):
         job_path = (path.parent / job_data).resolve()
-        job_data, job_base, job_source = _read_yaml(job_path), job_path.parent, str(job_path)
+        job_data, job_base, job_source = read_yaml(job_path), job_path.parent, str(job_path)
     if not isinstance(job_data, dict):
         raise ConfigError(f"{path}: job: expected a job file path or an inline job mapping")
     job = validate_job(job_data, job_base, job_source)

@@ -41,12 +41,13 @@ def save(directory: Path, rank: int, state: dict[str, Any] | None) -> None:
     """Write this rank's part; `state` (shared training state) only from rank 0."""
     torch.save(rng_state(), directory / rng_file(rank))
     if state is not None:
-        torch.save(state, directory / STATE_FILE)
-        torch.save(state["model"], directory / MODEL_FILE)
+        torch.save(state["model"], directory / MODEL_FILE)  # on its own, to load a model without the rest
+        torch.save({k: v for k, v in state.items() if k != "model"}, directory / STATE_FILE)
 
 
 def load(directory: Path, rank: int) -> dict[str, Any]:
     state = torch.load(directory / STATE_FILE, map_location="cpu", weights_only=False)
+    state["model"] = torch.load(directory / MODEL_FILE, map_location="cpu")
     own_rng = directory / rng_file(rank)
     if own_rng.exists():  # a resumed run may have more workers than the one that saved
         state["rng"] = torch.load(own_rng, weights_only=False)

@@ -16,7 +16,7 @@ from typing import Any
 
 import ray
 from mlflow.tracking import MlflowClient
-from ray.train import Checkpoint, FailureConfig, RunConfig, ScalingConfig
+from ray.train import Checkpoint, CheckpointConfig, FailureConfig, RunConfig, ScalingConfig
 from ray.train.torch import TorchTrainer
 
 from mtl_platform.config import ConfigError, JobConfig, job_to_yaml
@@ -130,6 +130,7 @@ def run_job(
             name=name,
             storage_path=str(storage),
             failure_config=FailureConfig(max_failures=job.trainer.max_failures),
+            checkpoint_config=CheckpointConfig(num_to_keep=job.trainer.keep_checkpoints),
             callbacks=list(callbacks),
         ),
     )

@@ -1,0 +1,77 @@
+"""Optimizer steps per second: the Ray Train loop (1 worker) against a bare PyTorch loop.
+
+Both train the same model on the same tokenized batches, with the same
+optimizer and thread count; the bare loop has no Ray, no DDP wrapper, no
+MLflow. Prints both rates and their ratio (target <= 1.05).
+
+    .venv/bin/python bench/overhead.py [JOB.yaml] [--steps N]
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import tempfile
+import time
+from pathlib import Path
+
+import torch
+
+from mtl_platform.config import load_job
+from mtl_platform.data.sampler import MultiTaskSampler
+from mtl_platform.data.tokenize import load_tokenizer, tokenize_job
+from mtl_platform.models import build_model
+from mtl_platform.tasks import build_tasks
+from mtl_platform.train.loop import select_rows
+from mtl_platform.train.trainer import run_job
+
+REPO = Path(__file__).resolve().parents[1]
+
+
+def bare_loop(job, steps: int) -> float:
+    """Steps per second of a plain single-process loop over the same batches."""
+    torch.set_num_threads(max(1, int(job.scaling.cpus_per_worker)))
+    torch.manual_seed(job.trainer.seed)
+    tasks = build_tasks(job)
+    data = tokenize_job(job, tasks)
+    tokenizer = load_tokenizer(job.model)
+    collators = {name: task.collator(tokenizer) for name, task in tasks.items()}
+    model = build_model(job, tasks)
+    optimizer = torch.optim.AdamW(model.parameters(), lr=job.trainer.lr, weight_decay=job.trainer.weight_decay, fused=True)
+    sampler = MultiTaskSampler({n: len(d["train"]) for n, d in data.items()}, job.trainer.sampling, job.trainer.batch_size, job.trainer.seed)
+    model.train()
+    began = time.perf_counter()
+    for _ in range(steps):
+        task, indices = sampler.next()
+        batch = collators[task](select_rows(data[task]["train"], indices))
+        output = model(batch["input_ids"], batch["attention_mask"], task=task)
+        loss_sum, count = tasks[task].loss_sum(output, batch["labels"])
+        (loss_sum / count).backward()
+        torch.nn.utils.clip_grad_norm_(model.parameters(), job.trainer.grad_clip)
+        optimizer.step()
+        optimizer.zero_grad(set_to_none=True)
+    return steps / (time.perf_counter() - began)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("job", nargs="?", default=str(REPO / "jobs/quickstart.yaml"))
+    parser.add_argument("--steps", type=int, default=60)
+    args = parser.parse_args()
+    logging.basicConfig(level=logging.WARNING)
+    with tempfile.TemporaryDirectory() as tmp:
+        overrides = [
+            "scaling.num_workers=1", f"trainer.max_steps={args.steps}", f"trainer.eval_every={args.steps}",
+            "trainer.scheduler=constant", "trainer.warmup_steps=0",
+            f"tracking.uri=sqlite:///{tmp}/mlflow.db", f"trainer.storage_path={tmp}/ray_results",
+        ] + [f"tasks.{name}.max_eval_examples=16" for name in load_job(args.job, check_data=False).task_names()]
+        job = load_job(args.job, overrides)
+        bare = bare_loop(job, args.steps)
+        ray_rate = run_job(job).metrics["train/steps_per_sec"]
+    print(f"bare PyTorch loop : {bare:.3f} steps/s")
+    print(f"Ray Train loop    : {ray_rate:.3f} steps/s  (1 worker, same batches)")
+    print(f"overhead ratio    : {bare / ray_rate:.3f}x  (bare / Ray; target <= 1.05)")
+
+
+if __name__ == "__main__":
+    main()

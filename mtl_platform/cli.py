@@ -1,0 +1,167 @@
+"""The `mtl` command: train, tune, ui, submit."""
+
+from __future__ import annotations
+
+import logging
+import os
+import shlex
+import subprocess
+import sys
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+from rich.console import Console
+from rich.logging import RichHandler
+from rich.table import Table
+
+from mtl_platform.config import ConfigError, load_job, load_sweep, read_yaml
+
+app = typer.Typer(help="Multi-task learning of language models on Ray, tracked in MLflow.", no_args_is_help=True)
+console = Console()
+
+Overrides = Annotated[
+    list[str] | None, typer.Option("--override", "-o", help="key=value, e.g. trainer.max_steps=20 or tasks.sst2.labels=[a,b]")
+]
+
+
+@app.callback()
+def _setup(verbose: Annotated[bool, typer.Option("--verbose", "-v", help="debug logging")] = False) -> None:
+    logging.basicConfig(
+        level=logging.DEBUG if verbose else logging.INFO,
+        format="%(message)s",
+        handlers=[RichHandler(console=Console(stderr=True), show_path=False)],
+    )
+
+
+def _fail(exc: Exception) -> None:
+    console.print(f"[bold red]error:[/] {exc}", highlight=False)
+    raise typer.Exit(2)
+
+
+def metrics_table(title: str, metrics: dict[str, Any], split: str = "dev") -> Table:
+    """Rows = tasks, columns = that split's metrics."""
+    rows: dict[str, dict[str, float]] = {}
+    for key, value in metrics.items():
+        parts = key.split("/")
+        if len(parts) == 3 and parts[0] == split:
+            rows.setdefault(parts[1], {})[parts[2]] = value
+    table = Table(title=title)
+    table.add_column("task")
+    table.add_column("metrics")
+    for task, values in rows.items():
+        table.add_row(task, "  ".join(f"{k} {v:.4f}" for k, v in values.items()))
+    if f"{split}/mean" in metrics:
+        table.add_row("[bold]mean of main metrics[/]", f"{metrics[f'{split}/mean']:.4f}")
+    return table
+
+
+def _ui_hint(uri: str) -> str:
+    return f"mtl ui --uri '{uri}'" if uri.startswith("sqlite:") else f"open {uri} in a browser"
+
+
+@app.command()
+def train(
+    job_file: Annotated[Path, typer.Argument(help="job YAML")],
+    override: Overrides = None,
+    resume: Annotated[bool, typer.Option(help="continue the latest run of this job from its last checkpoint")] = False,
+    run_name: Annotated[str | None, typer.Option(help="resume this run instead of the latest")] = None,
+) -> None:
+    """Run one multi-task training job on Ray Train (local, or the cluster in RAY_ADDRESS)."""
+    from mtl_platform.train.trainer import run_job
+
+    try:
+        job = load_job(job_file, override or [])
+        result = run_job(job, resume=resume or run_name is not None, run_name=run_name)
+    except ConfigError as exc:
+        _fail(exc)
+    console.print(metrics_table(f"{job.name}: dev metrics at step {result.metrics.get('step')}", result.metrics))
+    console.print(f"MLflow run {result.run_id} in experiment '{job.tracking.experiment}'.")
+    console.print(f"Browse it: {_ui_hint(result.tracking_uri)}")
+
+
+@app.command()
+def tune(
+    sweep_file: Annotated[Path, typer.Argument(help="sweep YAML")],
+    override: Overrides = None,
+) -> None:
+    """Run a Ray Tune sweep whose trials are Ray Train jobs, tracked as nested MLflow runs."""
+    from mtl_platform.tune.sweep import run_sweep
+
+    try:
+        sweep = load_sweep(sweep_file, override or [])
+        summary = run_sweep(sweep)
+    except ConfigError as exc:
+        _fail(exc)
+    best = summary.best
+    console.print(f"Best trial {best.trial_id}: {sweep.tune.metric} = {best.metrics.get(sweep.tune.metric):.4f}")
+    console.print("Best sampled values: " + ", ".join(f"{k}={v:.4g}" if isinstance(v, float) else f"{k}={v}" for k, v in best.params.items()))
+    console.print(metrics_table("best trial: dev metrics", best.metrics))
+    console.print(f"Parent MLflow run {summary.parent_run_id}; browse it: {_ui_hint(summary.tracking_uri)}")
+
+
+@app.command()
+def ui(
+    uri: Annotated[str | None, typer.Option(help="tracking store; default as for jobs")] = None,
+    host: Annotated[str, typer.Option(help="bind address")] = "127.0.0.1",
+    port: Annotated[int, typer.Option()] = 5000,
+) -> None:
+    """Open the MLflow UI on the tracking store (bound to localhost by default)."""
+    from mtl_platform.tracking.mlflow_store import tracking_uri
+
+    store = tracking_uri(uri)
+    console.print(f"MLflow UI for {store} at http://{host}:{port}")
+    command = [sys.executable, "-m", "mlflow", "ui", "--backend-store-uri", store, "--host", host, "--port", str(port), "--workers", "1"]
+    env = {**os.environ, "MLFLOW_SERVER_ENABLE_JOB_EXECUTION": "false"}
+    raise typer.Exit(subprocess.call(command, env=env))
+
+
+@app.command()
+def submit(
+    job_file: Annotated[Path, typer.Argument(help="job or sweep YAML inside the working dir")],
+    address: Annotated[str, typer.Option(help="Ray dashboard address, e.g. http://HEAD:8265")],
+    override: Overrides = None,
+    working_dir: Annotated[Path, typer.Option(help="directory shipped to the cluster")] = Path("."),
+    wait: Annotated[bool, typer.Option(help="follow the job's logs until it ends")] = False,
+) -> None:
+    """Submit a train (or tune, for a sweep file) job to a Ray cluster with the Jobs API."""
+    from ray.job_submission import JobSubmissionClient
+
+    working_dir = working_dir.resolve()
+    job_file = job_file.resolve()
+    try:
+        is_sweep = "search" in read_yaml(job_file)
+        (load_sweep if is_sweep else load_job)(job_file, override or [])  # fail here, not on the cluster
+        relative = job_file.relative_to(working_dir)
+    except ConfigError as exc:
+        _fail(exc)
+    except ValueError:
+        _fail(ConfigError(f"{job_file} is not inside the working dir {working_dir}; pass --working-dir"))
+    command = ["python", "-m", "mtl_platform.cli", "tune" if is_sweep else "train", str(relative)]
+    for item in override or []:
+        command += ["-o", item]
+    client = JobSubmissionClient(address)
+    job_id = client.submit_job(
+        entrypoint=shlex.join(command),
+        runtime_env={
+            "working_dir": str(working_dir),
+            "excludes": [".venv", ".git", "mlruns", "ray_results", "**/__pycache__"],
+        },
+    )
+    console.print(f"Submitted {job_id}: {shlex.join(command)}")
+    console.print(f"Follow it: ray job logs --address {address} --follow {job_id}")
+    if wait:
+        import asyncio
+
+        async def follow() -> None:
+            async for lines in client.tail_job_logs(job_id):
+                console.out(lines, end="")
+
+        asyncio.run(follow())
+        status = client.get_job_status(job_id)
+        console.print(f"{job_id}: {status}")
+        raise typer.Exit(0 if str(status) == "SUCCEEDED" else 1)
+
+
+if __name__ == "__main__":
+    app()

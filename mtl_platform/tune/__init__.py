@@ -1,0 +1,1 @@
+"""Ray Tune sweeps over job fields, task weights on the simplex first."""

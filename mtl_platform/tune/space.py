@@ -1,0 +1,70 @@
+"""Search spaces from the sweep YAML, and how a sampled point becomes a job.
+
+Task weights on the simplex: each task gets u_i ~ U[0, 1) and its weight is
+w_i = -log(1 - u_i) / sum_j -log(1 - u_j). The -log(1 - u) are Exponential(1)
+draws, so w is Dirichlet(1, ..., 1): uniform over the simplex, every point
+reachable, always summing to 1. Searchers see plain uniforms, which Optuna's
+TPE models well.
+"""
+
+from __future__ import annotations
+
+import copy
+import math
+from typing import Any
+
+from ray import tune
+
+from mtl_platform.config import SearchParam, SweepConfig, set_by_path
+
+SIMPLEX_KEY = "weighting.weights"
+SIMPLEX_PREFIX = "simplex."
+
+
+def _domain(param: SearchParam) -> Any:
+    if param.type == "choice":
+        return tune.choice(param.values)
+    if param.type == "uniform":
+        return tune.uniform(param.low, param.high)
+    if param.type == "loguniform":
+        return tune.loguniform(param.low, param.high)
+    return tune.randint(int(param.low), int(param.high))
+
+
+def param_space(sweep: SweepConfig) -> dict[str, Any]:
+    """Tune's flat space: one key per searched field (dots kept), simplex as uniforms."""
+    space: dict[str, Any] = {}
+    for key, param in sweep.search.items():
+        if param.type == "simplex":
+            space.update({f"{SIMPLEX_PREFIX}{t}": tune.uniform(0.0, 1.0) for t in sweep.job.task_names()})
+        else:
+            space[key] = _domain(param)
+    return space
+
+
+def simplex_weights(uniforms: dict[str, float]) -> dict[str, float]:
+    draws = {t: -math.log1p(-u) for t, u in uniforms.items()}
+    total = sum(draws.values())
+    if total <= 0:  # every u was exactly 0: the centre of the simplex
+        return {t: 1.0 / len(draws) for t in draws}
+    return {t: d / total for t, d in draws.items()}
+
+
+def sampled_values(point: dict[str, Any]) -> dict[str, Any]:
+    """A Tune config as job fields: simplex uniforms become `weighting.weights.<task>`."""
+    values = {k: v for k, v in point.items() if not k.startswith(SIMPLEX_PREFIX)}
+    uniforms = {k.removeprefix(SIMPLEX_PREFIX): v for k, v in point.items() if k.startswith(SIMPLEX_PREFIX)}
+    if uniforms:
+        values.update({f"{SIMPLEX_KEY}.{t}": w for t, w in simplex_weights(uniforms).items()})
+    return values
+
+
+def job_for_point(base_job: dict[str, Any], point: dict[str, Any]) -> dict[str, Any]:
+    """The trial's job: the sweep's job with the sampled values set (static weights if searched)."""
+    values = sampled_values(point)
+    job = copy.deepcopy(base_job)
+    if any(k.startswith(f"{SIMPLEX_KEY}.") for k in values):
+        job["weighting"] = {**job["weighting"], "method": "static", "weights": {}}
+    for key, value in values.items():
+        set_by_path(job, key, value)
+    return job

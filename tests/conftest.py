@@ -1,0 +1,128 @@
+"""Shared fixtures: one local Ray for the session, a tiny random BERT, small real jobs."""
+
+from __future__ import annotations
+
+import copy
+import os
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+os.environ.setdefault("RAY_AUTH_MODE", "disabled")  # tests talk to loopback Ray only
+os.environ.setdefault("RAY_DEDUP_LOGS", "0")
+os.environ.setdefault("HF_HUB_OFFLINE", "1")
+os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
+
+REPO = Path(__file__).resolve().parents[1]
+DATA = REPO / "data"
+CONLL_TAGS = ["O", "B-PER", "I-PER", "B-ORG", "I-ORG", "B-LOC", "I-LOC", "B-MISC", "I-MISC"]
+
+
+def shared_data() -> Path:
+    """The full datasets (../shared/data): required in CI, skipped with a reason elsewhere."""
+    root = os.environ.get("MTL_SHARED_DATA")
+    if root and Path(root).is_dir():
+        return Path(root)
+    if os.environ.get("MTL_REQUIRE_SHARED_DATA"):
+        pytest.fail("MTL_REQUIRE_SHARED_DATA is set but MTL_SHARED_DATA is not a directory")
+    pytest.skip("full datasets not available: set MTL_SHARED_DATA=/path/to/shared/data")
+
+
+@pytest.fixture(scope="session")
+def ray_session():
+    import ray
+
+    ray.init(num_cpus=2, include_dashboard=False, configure_logging=False)
+    yield ray
+    ray.shutdown()
+
+
+@pytest.fixture(scope="session")
+def tiny_bert(tmp_path_factory) -> Path:
+    """A 2-layer random BERT with MiniLM's vocabulary and no dropout, saved like a hub model."""
+    import torch
+    from transformers import AutoTokenizer, BertConfig, BertModel
+
+    from mtl_platform.data.tokenize import resolve_pretrained
+
+    directory = tmp_path_factory.mktemp("tiny-bert")
+    tokenizer = AutoTokenizer.from_pretrained(resolve_pretrained("minilm"))
+    config = BertConfig(
+        vocab_size=len(tokenizer),
+        hidden_size=32,
+        num_hidden_layers=2,
+        num_attention_heads=2,
+        intermediate_size=64,
+        hidden_dropout_prob=0.0,
+        attention_probs_dropout_prob=0.0,
+    )
+    torch.manual_seed(0)
+    BertModel(config).save_pretrained(directory)
+    tokenizer.save_pretrained(directory)
+    return directory
+
+
+def base_job(tmp_path: Path, tiny_bert: Path | None = None) -> dict[str, Any]:
+    """The quickstart's three tasks on small slices of the shipped samples."""
+    backbone = (
+        {"backbone": "transformer", "name_or_path": str(tiny_bert)}
+        if tiny_bert
+        else {"backbone": "bilstm", "tokenizer": "minilm", "lstm": {"embedding_dim": 16, "hidden_size": 16}}
+    )
+    return {
+        "name": "test-job",
+        "tasks": [
+            {
+                "name": "sst2",
+                "type": "classification",
+                "data": {"format": "tsv", "train": str(DATA / "sst2/train.tsv"), "dev": str(DATA / "sst2/dev.tsv"),
+                         "text_column": "sentence", "label_column": "label"},
+                "labels": ["0", "1"],
+                "max_train_examples": 200,
+                "max_eval_examples": 40,
+            },
+            {
+                "name": "stsb",
+                "type": "regression",
+                "data": {"format": "tsv", "train": str(DATA / "stsb/train.tsv"), "dev": str(DATA / "stsb/dev.tsv"),
+                         "text_column": "sentence1", "text_pair_column": "sentence2", "label_column": "score"},
+                "max_train_examples": 200,
+                "max_eval_examples": 40,
+            },
+            {
+                "name": "conll",
+                "type": "token_classification",
+                "data": {"format": "conll", "train": str(DATA / "conll2003/train.txt"),
+                         "dev": str(DATA / "conll2003/valid.txt")},
+                "labels": CONLL_TAGS,
+                "max_train_examples": 200,
+                "max_eval_examples": 40,
+            },
+        ],
+        "model": {**backbone, "max_length": 32, "head_dropout": 0.0},
+        "trainer": {
+            "max_steps": 4,
+            "eval_every": 2,
+            "log_every": 1,
+            "batch_size": 8,
+            "lr": 1e-3,
+            "seed": 0,
+            "storage_path": str(tmp_path / "ray_results"),
+            "cache_dir": str(tmp_path.parent / "tokenized"),
+        },
+        "scaling": {"num_workers": 2},
+        "tracking": {"uri": f"sqlite:///{tmp_path / 'mlruns' / 'mlflow.db'}", "experiment": "tests"},
+    }
+
+
+@pytest.fixture
+def job_dict(tmp_path: Path) -> dict[str, Any]:
+    (tmp_path / "mlruns").mkdir()
+    return copy.deepcopy(base_job(tmp_path))
+
+
+@pytest.fixture
+def bert_job_dict(tmp_path: Path, tiny_bert: Path) -> dict[str, Any]:
+    (tmp_path / "mlruns").mkdir()
+    return copy.deepcopy(base_job(tmp_path, tiny_bert))

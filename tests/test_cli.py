@@ -1,0 +1,145 @@
+"""The `mtl` command as a user runs it: help, train, ui, submit to a real Ray head on 127.0.0.1."""
+
+from __future__ import annotations
+
+import os
+import re
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import psutil
+import pytest
+from mlflow.tracking import MlflowClient
+from typer.testing import CliRunner
+
+from mtl_platform.cli import app
+
+REPO = Path(__file__).resolve().parents[1]
+MTL = [sys.executable, "-m", "mtl_platform.cli"]
+runner = CliRunner()
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def small_job_overrides(tmp_path: Path) -> list[str]:
+    """jobs/bilstm_small.yaml cut down to a few seconds of training, writing under tmp_path."""
+    pairs = {
+        "trainer.max_steps": 2, "trainer.eval_every": 2,
+        "tasks.sst2.max_train_examples": 100, "tasks.stsb.max_train_examples": 100, "tasks.conll.max_train_examples": 100,
+        "tasks.sst2.max_eval_examples": 20, "tasks.stsb.max_eval_examples": 20, "tasks.conll.max_eval_examples": 20,
+        "tracking.uri": f"sqlite:///{tmp_path / 'mlflow.db'}",
+        "trainer.storage_path": str(tmp_path / "ray_results"),
+        "trainer.cache_dir": str(tmp_path.parent / "tokenized"),
+    }
+    return [f"{k}={v}" for k, v in pairs.items()]
+
+
+@pytest.mark.parametrize("command", ["train", "tune", "ui", "submit"])
+def test_help(command):
+    result = runner.invoke(app, [command, "--help"])
+    assert result.exit_code == 0
+    assert "Usage" in result.output
+
+
+def test_bad_config_fails_before_ray_starts(tmp_path):
+    began = time.monotonic()
+    result = subprocess.run(
+        [*MTL, "train", str(REPO / "jobs/quickstart.yaml"), "-o", "tasks.conll.type=ner"],
+        capture_output=True, text=True, cwd=tmp_path, timeout=120,
+    )
+    assert result.returncode == 2
+    assert "tasks.conll.type: Input should be 'classification', 'regression' or 'token_classification'; got 'ner'" in result.stdout
+    assert "Ray" not in result.stdout + result.stderr  # nothing started
+    assert time.monotonic() - began < 60
+
+
+def test_train_prints_metrics_and_how_to_open_the_ui(ray_session, tmp_path):
+    result = runner.invoke(app, ["train", str(REPO / "jobs/bilstm_small.yaml"), *sum((["-o", o] for o in small_job_overrides(tmp_path)), [])])
+    assert result.exit_code == 0, result.output
+    for task in ("sst2", "stsb", "conll"):
+        assert task in result.output
+    assert "mean of main metrics" in result.output
+    assert f"mtl ui --uri 'sqlite:///{tmp_path / 'mlflow.db'}'" in result.output.replace("\n", "")
+    runs = MlflowClient(f"sqlite:///{tmp_path / 'mlflow.db'}").search_runs(
+        [MlflowClient(f"sqlite:///{tmp_path / 'mlflow.db'}").get_experiment_by_name("bilstm-small").experiment_id]
+    )
+    assert len(runs) == 1 and "dev/mean" in runs[0].data.metrics
+
+
+def test_ui_serves_the_store_on_localhost(tmp_path):
+    port = free_port()
+    uri = f"sqlite:///{tmp_path / 'mlflow.db'}"
+    process = subprocess.Popen([*MTL, "ui", "--uri", uri, "--port", str(port)], stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+    try:
+        deadline = time.monotonic() + 90
+        while True:
+            try:
+                with urllib.request.urlopen(f"http://127.0.0.1:{port}/health", timeout=2) as response:
+                    assert response.status == 200
+                    break
+            except OSError:
+                assert process.poll() is None, process.stdout.read().decode()
+                assert time.monotonic() < deadline, "mlflow ui did not come up"
+                time.sleep(1)
+    finally:
+        for child in psutil.Process(process.pid).children(recursive=True):
+            child.terminate()
+        process.terminate()
+        process.wait(30)
+
+
+@pytest.fixture
+def ray_head(tmp_path_factory):
+    """A separate Ray head started with `ray start` on 127.0.0.1; only its own processes are stopped."""
+    temp_dir = Path(f"/tmp/rh-{os.getpid()}")
+    gcs_port, dashboard_port = free_port(), free_port()
+    env = {**os.environ, "RAY_AUTH_MODE": "disabled"}
+    env.pop("RAY_ADDRESS", None)
+    subprocess.run(
+        [str(Path(sys.executable).parent / "ray"), "start", "--head", "--node-ip-address=127.0.0.1",
+         f"--port={gcs_port}", "--dashboard-host=127.0.0.1", f"--dashboard-port={dashboard_port}",
+         "--num-cpus=2", f"--temp-dir={temp_dir}", "--disable-usage-stats"],
+        check=True, env=env, capture_output=True, timeout=180,
+    )
+    try:
+        yield f"http://127.0.0.1:{dashboard_port}"
+    finally:
+        for process in psutil.process_iter(["cmdline"]):
+            if any(str(temp_dir) in arg or f"--gcs-address=127.0.0.1:{gcs_port}" in arg
+                   or f"127.0.0.1:{gcs_port}" == arg for arg in process.info["cmdline"] or []):
+                process.kill()
+
+
+def test_submit_runs_the_job_on_a_ray_head(ray_head, tmp_path):
+    from ray.job_submission import JobStatus, JobSubmissionClient
+
+    result = runner.invoke(app, ["submit", "jobs/bilstm_small.yaml", "--address", ray_head, "--working-dir", str(REPO),
+                                 *sum((["-o", o] for o in small_job_overrides(tmp_path)), [])])
+    assert result.exit_code == 0, result.output
+    job_id = re.search(r"Submitted (\S+):", result.output).group(1)
+    client = JobSubmissionClient(ray_head)
+    deadline = time.monotonic() + 300
+    while (status := client.get_job_status(job_id)) not in {JobStatus.SUCCEEDED, JobStatus.FAILED, JobStatus.STOPPED}:
+        assert time.monotonic() < deadline, client.get_job_logs(job_id)[-3000:]
+        time.sleep(2)
+    assert status == JobStatus.SUCCEEDED, client.get_job_logs(job_id)[-3000:]
+    assert "mean of main metrics" in client.get_job_logs(job_id)
+    mlflow = MlflowClient(f"sqlite:///{tmp_path / 'mlflow.db'}")
+    runs = mlflow.search_runs([mlflow.get_experiment_by_name("bilstm-small").experiment_id])
+    assert len(runs) == 1 and runs[0].info.status == "FINISHED"
+
+
+def test_submit_rejects_a_job_outside_the_working_dir(tmp_path):
+    job = tmp_path / "job.yaml"
+    job.write_text((REPO / "jobs/bilstm_small.yaml").read_text().replace("../data", str(REPO / "data")))
+    result = runner.invoke(app, ["submit", str(job), "--address", "http://127.0.0.1:1", "--working-dir", str(REPO)])
+    assert result.exit_code == 2
+    assert "is not inside the working dir" in result.output

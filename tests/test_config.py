@@ -1,0 +1,114 @@
+"""Config errors name the file, the field path and what is allowed, before any Ray work."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import yaml
+
+from mtl_platform.config import ConfigError, apply_overrides, load_job, load_sweep
+
+REPO = Path(__file__).resolve().parents[1]
+
+
+def write(path: Path, data: dict) -> Path:
+    path.write_text(yaml.safe_dump(data))
+    return path
+
+
+def test_quickstart_loads_with_paths_relative_to_the_file():
+    job = load_job(REPO / "jobs/quickstart.yaml")
+    assert job.task_names() == ["sst2", "stsb", "conll"]
+    assert job.tasks[0].data.train == (REPO / "data/sst2/train.tsv").resolve()
+    assert job.scaling.num_workers == 2 and job.scaling.use_gpu == "auto"
+
+
+def test_override_any_field_including_tasks_by_name():
+    job = load_job(
+        REPO / "jobs/quickstart.yaml",
+        ["trainer.max_steps=20", "tasks.stsb.max_eval_examples=7", "scaling.use_gpu=false", "trainer.lr=1e-4"],
+    )
+    assert job.trainer.max_steps == 20
+    assert job.tasks[1].max_eval_examples == 7
+    assert job.scaling.use_gpu is False
+    assert job.trainer.lr == pytest.approx(1e-4)
+
+
+def test_override_of_unknown_task_lists_the_names():
+    with pytest.raises(ConfigError, match=r"tasks.nope: no item named 'nope'; allowed: \['sst2', 'stsb', 'conll'\]"):
+        load_job(REPO / "jobs/quickstart.yaml", ["tasks.nope.max_eval_examples=3"])
+
+
+def test_override_needs_key_value():
+    with pytest.raises(ConfigError, match="expected key=value"):
+        apply_overrides({}, ["trainer.max_steps"])
+
+
+@pytest.mark.parametrize(
+    "override, message",
+    [
+        ("trainer.max_stepz=3", r"trainer.max_stepz: unknown field"),
+        ("trainer.max_steps=many", r"trainer.max_steps: Input should be a valid integer"),
+        ("tasks.sst2.type=ranking", r"tasks.sst2.type: Input should be 'classification', 'regression' or 'token_classification'; got 'ranking'"),
+        ("tasks.sst2.data.train=missing.tsv", r"tasks.sst2.data.train: file not found: .*jobs/missing.tsv"),
+        ("trainer.batch_size=15", r"trainer.batch_size \(15\) must be divisible by scaling.num_workers \(2\)"),
+        ("weighting.method=static", r"weighting: method 'static' needs `weights`"),
+        ("model.backbone=cnn", r"model.backbone: Input should be 'transformer' or 'bilstm'"),
+    ],
+)
+def test_bad_fields_name_their_path(override, message):
+    with pytest.raises(ConfigError, match=message) as info:
+        load_job(REPO / "jobs/quickstart.yaml", [override])
+    assert str(info.value).startswith(str(REPO / "jobs/quickstart.yaml"))
+
+
+def test_static_weights_must_cover_the_tasks():
+    with pytest.raises(ConfigError, match=r"weighting.weights has tasks \['sst2'\]; expected exactly \['conll', 'sst2', 'stsb'\]"):
+        load_job(REPO / "jobs/quickstart.yaml", ["weighting.method=static", "weighting.weights={sst2: 1.0}"])
+
+
+def test_label_not_in_label_list_fails_at_load(tmp_path):
+    bad = tmp_path / "train.tsv"
+    bad.write_text("sentence\tlabel\ngood film\t1\nbad film\t2\n")
+    with pytest.raises(ConfigError, match=r"tasks.sst2.labels: train.tsv line 3: label '2' is not in the label list; allowed: \['0', '1'\]"):
+        load_job(REPO / "jobs/quickstart.yaml", [f"tasks.sst2.data.train={bad}"])
+
+
+def test_missing_column_names_the_columns(tmp_path):
+    bad = tmp_path / "train.tsv"
+    bad.write_text("text\tlabel\ngood film\t1\n")
+    with pytest.raises(ConfigError, match=r"tasks.sst2.data.text_column: train.tsv line 2: no column 'sentence'; columns are \['text', 'label'\]"):
+        load_job(REPO / "jobs/quickstart.yaml", [f"tasks.sst2.data.train={bad}"])
+
+
+def test_regression_label_must_be_a_number(tmp_path):
+    bad = tmp_path / "train.tsv"
+    bad.write_text("sentence1\tsentence2\tscore\na\tb\thigh\n")
+    with pytest.raises(ConfigError, match=r"tasks.stsb.data.label_column: train.tsv line 2: 'high' is not a number"):
+        load_job(REPO / "jobs/quickstart.yaml", [f"tasks.stsb.data.train={bad}"])
+
+
+def test_missing_job_file_and_bad_yaml(tmp_path):
+    with pytest.raises(ConfigError, match="file not found"):
+        load_job(tmp_path / "nope.yaml")
+    (tmp_path / "bad.yaml").write_text("tasks: [\n")
+    with pytest.raises(ConfigError, match="not valid YAML"):
+        load_job(tmp_path / "bad.yaml")
+
+
+def test_sweep_loads_job_by_path_and_checks_the_space(tmp_path):
+    sweep = load_sweep(REPO / "jobs/sweeps/weights.yaml")
+    assert sweep.job.model.backbone == "bilstm"
+    assert sweep.search["weighting.weights"].type == "simplex"
+    data = yaml.safe_load((REPO / "jobs/sweeps/weights.yaml").read_text())
+    data["job"] = str(REPO / "jobs/bilstm_small.yaml")
+    data["search"] = {"trainer.lrr": {"type": "loguniform", "low": 1e-4, "high": 1e-2}}
+    with pytest.raises(ConfigError, match=r"search: .*trainer.lrr: unknown field 'lrr'"):
+        load_sweep(write(tmp_path / "s.yaml", data))
+    data["search"] = {"trainer.lr": {"type": "simplex"}}
+    with pytest.raises(ConfigError, match="only for 'weighting.weights'"):
+        load_sweep(write(tmp_path / "s.yaml", data))
+    data["search"] = {"trainer.lr": {"type": "loguniform", "low": 0, "high": 1}}
+    with pytest.raises(ConfigError, match=r"search.trainer.lr: type 'loguniform' needs low > 0"):
+        load_sweep(write(tmp_path / "s.yaml", data))

@@ -1,0 +1,121 @@
+"""Every loader on the shipped samples, and on the full files in ../shared/data (marked)."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from mtl_platform.config import TaskConfig
+from mtl_platform.data.sources import read_split
+from tests.conftest import CONLL_TAGS, DATA, shared_data
+
+AG_NEWS = {
+    "format": "csv", "header": False, "columns": ["label", "title", "description"],
+    "text_column": "title", "text_pair_column": "description", "label_column": "label",
+}
+AG_LABELS = {"labels": ["World", "Sports", "Business", "Sci/Tech"],
+             "label_map": {"1": "World", "2": "Sports", "3": "Business", "4": "Sci/Tech"}}
+
+
+def task(name: str, type_: str, data: dict, **extra) -> TaskConfig:
+    return TaskConfig.model_validate({"name": name, "type": type_, "data": data, **extra})
+
+
+def sst2(root, train="train.tsv", dev="dev.tsv") -> TaskConfig:
+    return task("sst2", "classification", {"format": "tsv", "train": str(root / train), "dev": str(root / dev),
+                                           "text_column": "sentence", "label_column": "label"}, labels=["0", "1"])
+
+
+def stsb(root) -> TaskConfig:
+    return task("stsb", "regression", {"format": "tsv", "train": str(root / "train.tsv"), "dev": str(root / "dev.tsv"),
+                                       "text_column": "sentence1", "text_pair_column": "sentence2",
+                                       "label_column": "score"})
+
+
+def conll(root, train="train.txt", dev="valid.txt") -> TaskConfig:
+    return task("conll", "token_classification", {"format": "conll", "train": str(root / train),
+                                                   "dev": str(root / dev)}, labels=CONLL_TAGS)
+
+
+def test_tsv_single_text():
+    rows = read_split(sst2(DATA / "sst2"), "train")
+    assert len(rows) == 4000
+    assert set(rows[0]) == {"text", "text_pair", "label"} and rows[0]["text_pair"] is None
+    assert {r["label"] for r in rows} == {0, 1}
+    dev = read_split(sst2(DATA / "sst2"), "dev")
+    assert dev[0] == {"text": "it 's a charming and often affecting journey . ", "text_pair": None, "label": 1}
+
+
+def test_tsv_pair_regression():
+    dev = read_split(stsb(DATA / "stsb"), "dev")
+    assert len(dev) == 500
+    assert dev[0] == {"text": "A man with a hard hat is dancing.",
+                      "text_pair": "A man wearing a hard hat is dancing.", "label": 5.0}
+
+
+def test_conll_skips_docstart_and_maps_tags():
+    dev = read_split(conll(DATA / "conll2003"), "dev")
+    assert len(dev) == 500
+    assert dev[0]["tokens"][:2] == ["CRICKET", "-"]
+    assert all(len(r["tokens"]) == len(r["tags"]) for r in dev)
+    assert "-DOCSTART-" not in {t for r in dev for t in r["tokens"]}
+
+
+def test_csv_without_header_and_label_map():
+    rows = read_split(task("ag", "classification", {**AG_NEWS, "train": str(DATA / "ag_news/test.csv")}, **AG_LABELS), "train")
+    assert len(rows) == 1000
+    assert rows[0]["text"] == "Fears for T N pension after talks" and rows[0]["label"] == 2  # "3" -> Business
+    assert rows[0]["text_pair"].startswith("Unions representing workers")
+
+
+def test_jsonl_and_caps(tmp_path):
+    path = tmp_path / "train.jsonl"
+    path.write_text("\n".join(json.dumps({"q": f"text {i}", "y": i % 3}) for i in range(10)) + "\n")
+    config = task("j", "classification", {"format": "jsonl", "train": str(path), "text_column": "q", "label_column": "y"},
+                  labels=["0", "1", "2"], max_train_examples=4)
+    rows = read_split(config, "train")
+    assert [r["label"] for r in rows] == [0, 1, 2, 0]
+    assert read_split(config, "dev") is None
+
+
+def test_hf_datasets_path_on_a_local_dataset_directory(tmp_path):
+    """The hub path (datasets.load_dataset) on a local directory, with ClassLabel-free string tags."""
+    directory = tmp_path / "ner_dataset"
+    directory.mkdir()
+    rows = [{"tokens": ["Peter", "lives", "in", "Paris"], "ner_tags": ["B-PER", "O", "O", "B-LOC"]}] * 3
+    for split in ("train", "validation"):
+        (directory / f"{split}.jsonl").write_text("\n".join(json.dumps(r) for r in rows))
+    config = task("hfner", "token_classification", {"format": "hf", "hf_name": str(directory)}, labels=CONLL_TAGS)
+    train = read_split(config, "train")
+    assert train[0] == {"tokens": ["Peter", "lives", "in", "Paris"], "tags": [1, 0, 0, 5]}
+    assert len(read_split(config, "dev")) == 3
+    assert read_split(config, "test") is None
+
+
+@pytest.mark.full_data
+def test_full_sst2_and_stsb():
+    root = shared_data()
+    assert len(read_split(sst2(root / "SST-2"), "train")) == 67349
+    assert len(read_split(sst2(root / "SST-2"), "dev")) == 872
+    rows = read_split(stsb(root / "STS-B"), "train")
+    assert len(rows) == 5749 and all(0.0 <= r["label"] <= 5.0 for r in rows)
+
+
+@pytest.mark.full_data
+def test_full_conll():
+    root = shared_data() / "conll2003"
+    counts = {split: len(read_split(conll(root, dev=f), "dev")) for split, f in
+              [("train", "train.txt"), ("valid", "valid.txt"), ("test", "test.txt")]}
+    assert counts == {"train": 14041, "valid": 3250, "test": 3453}
+
+
+@pytest.mark.full_data
+def test_full_ag_news():
+    root = shared_data() / "ag_news"
+    rows = read_split(task("ag", "classification", {**AG_NEWS, "train": str(root / "test.csv")}, **AG_LABELS), "train")
+    assert len(rows) == 7600 and sorted({r["label"] for r in rows}) == [0, 1, 2, 3]
+    alps = task("ag", "classification", {"format": "tsv", "header": False, "columns": ["text", "label"],
+                                         "train": str(root / "alps_agnews/dev.tsv"), "text_column": "text",
+                                         "label_column": "label"}, labels=AG_LABELS["labels"])
+    assert len(read_split(alps, "train")) == 10001

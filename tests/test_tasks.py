@@ -1,0 +1,98 @@
+"""Heads, losses and metrics of each task type against hand-computed values."""
+
+from __future__ import annotations
+
+import math
+
+import pytest
+import torch
+
+from mtl_platform.config import ModelConfig, TaskConfig
+from mtl_platform.data.tokenize import load_tokenizer
+from mtl_platform.tasks import build_task
+from mtl_platform.tasks.base import pool
+from mtl_platform.tasks.token_classification import IGNORE
+from mtl_platform.train.loop import global_mean
+
+MODEL = ModelConfig(head_dropout=0.0)
+DATA = {"format": "hf", "hf_name": "unused"}
+
+
+def make(type_: str, labels=None):
+    return build_task(TaskConfig(name="t", type=type_, data=DATA, labels=labels), MODEL)
+
+
+def test_mean_pooling_ignores_padding():
+    features = torch.tensor([[[1.0, 2.0], [3.0, 4.0], [100.0, 100.0]]])
+    mask = torch.tensor([[1, 1, 0]])
+    assert pool(features, mask, "mean").tolist() == [[2.0, 3.0]]
+    assert pool(features, mask, "cls").tolist() == [[1.0, 2.0]]
+
+
+def test_classification_loss_and_metrics():
+    task = make("classification", ["neg", "pos"])
+    logits = torch.tensor([[0.0, 0.0], [2.0, 0.0]])
+    labels = torch.tensor([1, 0])
+    loss, n = task.loss_sum(logits, labels)
+    # -log(1/2) + -log(e^2 / (e^2 + 1))
+    assert loss.item() == pytest.approx(math.log(2) + math.log(1 + math.exp(-2)), rel=1e-6)
+    assert n.item() == 2
+    assert task.predict(logits, labels) == ([0, 0], [1, 0])
+    # targets [0,0,1,1], predictions [0,1,1,1]: accuracy 3/4; F1 class0 = 2/3, class1 = 4/5
+    scores = task.metrics([0, 1, 1, 1], [0, 0, 1, 1])
+    assert scores["accuracy"] == pytest.approx(0.75)
+    assert scores["macro_f1"] == pytest.approx((2 / 3 + 4 / 5) / 2)
+
+
+def test_classification_head_shape():
+    head = make("classification", ["a", "b", "c"]).build_head(8)
+    assert head(torch.randn(2, 5, 8), torch.ones(2, 5)).shape == (2, 3)
+
+
+def test_regression_loss_and_metrics():
+    task = make("regression")
+    loss, n = task.loss_sum(torch.tensor([[1.0], [3.0]]), torch.tensor([2.0, 5.0]))
+    assert loss.item() == pytest.approx(1.0 + 4.0) and n.item() == 2
+    # predictions 1,2,3 vs targets 1,3,2: Pearson = 0.5; ranks equal the values, so Spearman = 0.5
+    scores = task.metrics([1.0, 2.0, 3.0], [1.0, 3.0, 2.0])
+    assert scores["pearson"] == pytest.approx(0.5)
+    assert scores["spearman"] == pytest.approx(0.5)
+    assert scores["mse"] == pytest.approx(2 / 3)
+
+
+def test_token_labels_align_to_first_subtoken():
+    tags = ["O", "B-PER", "I-PER", "B-LOC", "I-LOC"]
+    task = build_task(TaskConfig(name="ner", type="token_classification", data=DATA, labels=tags), ModelConfig(max_length=16))
+    tokenizer = load_tokenizer(ModelConfig())
+    encoded = task.encode({"tokens": [["Kasparov", "visited", "Reykjavik"]], "tags": [[1, 0, 3]]}, tokenizer)
+    pieces = tokenizer.convert_ids_to_tokens(encoded["input_ids"][0])
+    labels = encoded["labels"][0]
+    assert pieces[0] == "[CLS]" and labels[0] == IGNORE and labels[-1] == IGNORE
+    kept = [(p, l) for p, l in zip(pieces, labels) if l != IGNORE]
+    assert [l for _, l in kept] == [1, 0, 3]
+    assert [p for p, _ in kept] == ["ka", "visited", "reykjavik"]  # first word pieces
+    assert len(pieces) > 5  # "Kasparov" splits into several pieces; only the first is labelled
+
+
+def test_token_loss_counts_only_labelled_tokens_and_entity_f1():
+    tags = ["O", "B-PER", "I-PER", "B-LOC", "I-LOC"]
+    task = make("token_classification", tags)
+    logits = torch.zeros(1, 3, 5)
+    logits[0, 0, 1] = 10.0  # B-PER
+    labels = torch.tensor([[1, IGNORE, 0]])
+    loss, n = task.loss_sum(logits, labels)
+    assert n.item() == 2
+    expected = -math.log(math.exp(10) / (math.exp(10) + 4)) + math.log(5)
+    assert loss.item() == pytest.approx(expected, rel=1e-5)
+    assert task.predict(logits, labels) == ([["B-PER", "O"]], [["B-PER", "O"]])
+    # gold: PER, LOC; predicted: PER, and a LOC with the wrong span -> P = 1/2, R = 1/2
+    gold = [["B-PER", "I-PER", "O", "B-LOC", "I-LOC"]]
+    pred = [["B-PER", "I-PER", "O", "B-LOC", "O"]]
+    scores = task.metrics(pred, gold)
+    assert scores["f1"] == pytest.approx(0.5) and scores["precision"] == pytest.approx(0.5)
+    assert scores["token_accuracy"] == pytest.approx(4 / 5)
+
+
+def test_global_mean_on_one_process_is_the_plain_mean():
+    loss, value = global_mean(torch.tensor(6.0, requires_grad=True), torch.tensor(4.0), world_size=1)
+    assert loss.item() == pytest.approx(1.5) and value == pytest.approx(1.5)
