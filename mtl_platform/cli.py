@@ -13,12 +13,14 @@ from typing import Annotated, Any
 import typer
 from rich.console import Console
 from rich.logging import RichHandler
+from rich.markup import escape
 from rich.table import Table
 
 from mtl_platform.config import ConfigError, load_job, load_sweep, read_yaml
 
 app = typer.Typer(help="Multi-task learning of language models on Ray, tracked in MLflow.", no_args_is_help=True)
 console = Console()
+errors = Console(stderr=True, soft_wrap=True)
 
 Overrides = Annotated[
     list[str] | None, typer.Option("--override", "-o", help="key=value, e.g. trainer.max_steps=20 or tasks.sst2.labels=[a,b]")
@@ -30,12 +32,12 @@ def _setup(verbose: Annotated[bool, typer.Option("--verbose", "-v", help="debug 
     logging.basicConfig(
         level=logging.DEBUG if verbose else logging.INFO,
         format="%(message)s",
-        handlers=[RichHandler(console=Console(stderr=True), show_path=False)],
+        handlers=[RichHandler(console=errors, show_path=False)],
     )
 
 
 def _fail(exc: Exception) -> None:
-    console.print(f"[bold red]error:[/] {exc}", highlight=False)
+    errors.print(f"[bold red]error:[/] {escape(str(exc))}", highlight=False)
     raise typer.Exit(2)
 
 

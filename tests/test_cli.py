@@ -56,7 +56,7 @@ def test_bad_config_fails_before_ray_starts(tmp_path):
         capture_output=True, text=True, cwd=tmp_path, timeout=120,
     )
     assert result.returncode == 2
-    assert "tasks.conll.type: Input should be 'classification', 'regression' or 'token_classification'; got 'ner'" in result.stdout
+    assert "tasks.conll.type: Input should be 'classification', 'regression' or 'token_classification'; got 'ner'" in result.stderr
     assert "Ray" not in result.stdout + result.stderr  # nothing started
     assert time.monotonic() - began < 60
 
@@ -96,26 +96,67 @@ def test_ui_serves_the_store_on_localhost(tmp_path):
         process.wait(30)
 
 
+def _wait_for_job_agent(address: str) -> None:
+    """The head accepts jobs only once its job agent is up, a few seconds after `ray start`."""
+    from ray.job_submission import JobSubmissionClient
+
+    deadline = time.monotonic() + 120
+    while True:
+        try:
+            JobSubmissionClient(address).submit_job(entrypoint="true")
+            return
+        except RuntimeError:
+            assert time.monotonic() < deadline, "the Ray head never accepted a job"
+            time.sleep(2)
+
+
+def _processes_of(temp_dir: Path, gcs_port: int) -> list[psutil.Process]:
+    """Every process of the cluster started with this temp dir and GCS port, with descendants."""
+    roots = [
+        p for p in psutil.process_iter(["cmdline"])
+        if any(str(temp_dir) in arg or arg.endswith(f":{gcs_port}") for arg in p.info["cmdline"] or [])
+    ]
+    found = {p.pid: p for p in roots}
+    for root in roots:
+        try:
+            found.update({c.pid: c for c in root.children(recursive=True)})
+        except psutil.NoSuchProcess:
+            pass
+    return list(found.values())
+
+
 @pytest.fixture
-def ray_head(tmp_path_factory):
-    """A separate Ray head started with `ray start` on 127.0.0.1; only its own processes are stopped."""
+def ray_head():
+    """A separate Ray head started with `ray start` on 127.0.0.1; only its own processes are stopped.
+
+    Its ports are all free ones, so that it does not collide with the session's local Ray.
+    """
     temp_dir = Path(f"/tmp/rh-{os.getpid()}")
     gcs_port, dashboard_port = free_port(), free_port()
-    env = {**os.environ, "RAY_AUTH_MODE": "disabled"}
+    # As from an activated venv: the job's `python` is the one with this package's dependencies.
+    env = {**os.environ, "RAY_AUTH_MODE": "disabled", "PATH": f"{Path(sys.executable).parent}:{os.environ['PATH']}"}
     env.pop("RAY_ADDRESS", None)
+    ports = {
+        "--port": gcs_port, "--dashboard-port": dashboard_port, "--dashboard-agent-listen-port": free_port(),
+        "--dashboard-agent-grpc-port": free_port(), "--metrics-export-port": free_port(),
+        "--runtime-env-agent-port": free_port(), "--ray-client-server-port": free_port(),
+    }
     subprocess.run(
         [str(Path(sys.executable).parent / "ray"), "start", "--head", "--node-ip-address=127.0.0.1",
-         f"--port={gcs_port}", "--dashboard-host=127.0.0.1", f"--dashboard-port={dashboard_port}",
-         "--num-cpus=2", f"--temp-dir={temp_dir}", "--disable-usage-stats"],
+         "--dashboard-host=127.0.0.1", "--num-cpus=2", f"--temp-dir={temp_dir}", "--disable-usage-stats",
+         *(f"{flag}={port}" for flag, port in ports.items())],
         check=True, env=env, capture_output=True, timeout=180,
     )
+    address = f"http://127.0.0.1:{dashboard_port}"
     try:
-        yield f"http://127.0.0.1:{dashboard_port}"
+        _wait_for_job_agent(address)
+        yield address
     finally:
-        for process in psutil.process_iter(["cmdline"]):
-            if any(str(temp_dir) in arg or f"--gcs-address=127.0.0.1:{gcs_port}" in arg
-                   or f"127.0.0.1:{gcs_port}" == arg for arg in process.info["cmdline"] or []):
+        for process in _processes_of(temp_dir, gcs_port):
+            try:
                 process.kill()
+            except psutil.NoSuchProcess:
+                pass
 
 
 def test_submit_runs_the_job_on_a_ray_head(ray_head, tmp_path):
@@ -142,4 +183,4 @@ def test_submit_rejects_a_job_outside_the_working_dir(tmp_path):
     job.write_text((REPO / "jobs/bilstm_small.yaml").read_text().replace("../data", str(REPO / "data")))
     result = runner.invoke(app, ["submit", str(job), "--address", "http://127.0.0.1:1", "--working-dir", str(REPO)])
     assert result.exit_code == 2
-    assert "is not inside the working dir" in result.output
+    assert "is not inside the working dir" in result.stderr
