@@ -1,9 +1,9 @@
 """A Ray Tune sweep whose trials are Ray Train jobs.
 
 One parent MLflow run for the sweep, one nested run per trial. Each trial's
-driver holds no CPU (`tune.with_resources(..., {"cpu": 0})`): it only waits
-on its TorchTrainer, and asking for a CPU deadlocks small machines, where the
-trial driver would take the CPU its own workers need.
+driver holds no CPU: it only waits on its TorchTrainer, and any CPU it held
+(even 0.01) would be missing when its workers ask for all of a small
+machine's CPUs, and the trial would wait forever.
 """
 
 from __future__ import annotations
@@ -30,6 +30,8 @@ from mtl_platform.tune.space import job_for_point, param_space, sampled_values
 
 log = logging.getLogger(__name__)
 TRIAL_TAG = "mtl.trial_id"
+# Ray refuses an empty resource request, so the driver asks for one byte of memory and no CPU.
+TRIAL_DRIVER_RESOURCES = {"cpu": 0, "memory": 1}
 
 
 @dataclass
@@ -64,7 +66,8 @@ def _trial(point: dict[str, Any], base_job: dict[str, Any], parent_run_id: str, 
 def _search_alg(sweep: SweepConfig) -> Any:
     if sweep.tune.search_alg == "optuna":
         return OptunaSearch(seed=sweep.tune.seed)
-    return BasicVariantGenerator(random_state=sweep.tune.seed)
+    # Tune applies max_concurrent_trials to a generator only when it builds it itself.
+    return BasicVariantGenerator(random_state=sweep.tune.seed, max_concurrent=sweep.tune.max_concurrent_trials)
 
 
 def _log_summary(client: MlflowClient, parent: str, trials: list[TrialSummary], best: TrialSummary, metric: str) -> None:
@@ -99,7 +102,7 @@ def run_sweep(sweep: SweepConfig) -> SweepSummary:
         _trial, base_job=sweep.job.model_dump(mode="json"), parent_run_id=parent, sweep_run=sweep_run
     )
     tuner = tune.Tuner(
-        tune.with_resources(trainable, {"cpu": 0}),
+        tune.with_resources(trainable, TRIAL_DRIVER_RESOURCES),
         param_space=param_space(sweep),
         tune_config=tune.TuneConfig(
             metric=sweep.tune.metric,
