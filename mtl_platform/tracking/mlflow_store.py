@@ -65,12 +65,17 @@ def log_params(client: MlflowClient, run_id: str, params: Mapping[str, Any]) -> 
 
 
 class MetricWriter:
-    """Buffers metrics and writes them in batches (one SQLite transaction per flush)."""
+    """Buffers metrics and writes them in batches, off the training thread.
+
+    MLflow's asynchronous logging queues each batch for a background thread,
+    so a slow store does not slow the steps; `wait` blocks until all landed.
+    """
 
     def __init__(self, uri: str, run_id: str):
         self.client = MlflowClient(uri)
         self.run_id = run_id
         self.buffer: list[Metric] = []
+        self.pending: list[Any] = []
 
     def add(self, metrics: Mapping[str, float], step: int) -> None:
         now = int(time.time() * 1000)
@@ -79,7 +84,13 @@ class MetricWriter:
     def flush(self) -> None:
         while self.buffer:
             batch, self.buffer = self.buffer[:1000], self.buffer[1000:]
-            self.client.log_batch(self.run_id, metrics=batch)
+            self.pending.append(self.client.log_batch(self.run_id, metrics=batch, synchronous=False))
+
+    def wait(self) -> None:
+        self.flush()
+        for operation in self.pending:
+            operation.wait()
+        self.pending.clear()
 
 
 def create_run(

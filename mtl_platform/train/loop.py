@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import contextlib
 import logging
+import statistics
 import tempfile
 import time
 from collections import defaultdict
@@ -174,7 +175,7 @@ def train_worker(config: dict[str, Any]) -> None:
 
     writer = MetricWriter(config["tracking_uri"], config["run_id"]) if rank == 0 else None
     window: dict[str, list[float]] = defaultdict(list)
-    train_time, timed_steps = 0.0, 0
+    step_seconds: list[float] = []
     model.train()
     for step in range(start_step + 1, job.trainer.max_steps + 1):
         began = time.perf_counter()
@@ -190,8 +191,7 @@ def train_worker(config: dict[str, Any]) -> None:
         optimizer.step()
         scheduler.step()
         optimizer.zero_grad(set_to_none=True)
-        train_time += time.perf_counter() - began
-        timed_steps += 1
+        step_seconds.append(time.perf_counter() - began)
         window[f"train/{task}/loss"].append(loss_value)
         window[f"weights/{task}"].append(weights[task])
 
@@ -203,10 +203,13 @@ def train_worker(config: dict[str, Any]) -> None:
 
         if step % job.trainer.eval_every == 0 or step == job.trainer.max_steps:
             metrics = evaluate(core, tasks, data, collators, "dev", job.trainer.eval_batch_size, device)
-            metrics["train/steps_per_sec"] = timed_steps / train_time
+            # The median resists one-off stalls (evaluation, other processes); the mean does not.
+            metrics["perf/steps_per_sec"] = len(step_seconds) / sum(step_seconds)
+            metrics["perf/median_step_seconds"] = statistics.median(step_seconds)
+            step_seconds.clear()
             if writer:
                 writer.add(metrics, step)
-                writer.flush()
+                writer.wait()  # everything up to this checkpoint is in MLflow before it is reported
             shared_state = None
             if rank == 0:
                 shared_state = {

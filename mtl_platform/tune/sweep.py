@@ -76,7 +76,7 @@ def _log_summary(client: MlflowClient, parent: str, trials: list[TrialSummary], 
     log_params(client, parent, {f"best.{k}": v for k, v in best.params.items()})
     writer = MetricWriter(client.tracking_uri, parent)
     writer.add({f"best/{k}": v for k, v in best.metrics.items() if k.startswith("dev/")}, step=0)
-    writer.flush()
+    writer.wait()
     keys = sorted({k for t in trials for k in t.params}) + sorted({k for t in trials for k in t.metrics if k.startswith("dev/")})
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / "trials.csv"
