@@ -20,11 +20,7 @@ from pathlib import Path
 import torch
 
 from mtl_platform.config import load_job
-from mtl_platform.data.sampler import MultiTaskSampler
-from mtl_platform.data.tokenize import load_tokenizer, tokenize_job
-from mtl_platform.models import build_model
-from mtl_platform.tasks import build_tasks
-from mtl_platform.train.loop import select_rows
+from mtl_platform.train.loop import Training
 from mtl_platform.train.trainer import ensure_ray, run_job
 
 REPO = Path(__file__).resolve().parents[1]
@@ -32,27 +28,19 @@ REPO = Path(__file__).resolve().parents[1]
 
 def bare_loop(job, steps: int) -> float:
     """Median seconds per step of a plain single-process loop over the same batches."""
-    torch.set_num_threads(max(1, int(job.scaling.cpus_per_worker)))
-    torch.manual_seed(job.trainer.seed)
-    tasks = build_tasks(job)
-    data = tokenize_job(job, tasks)
-    tokenizer = load_tokenizer(job.model)
-    collators = {name: task.collator(tokenizer) for name, task in tasks.items()}
-    model = build_model(job, tasks)
-    optimizer = torch.optim.AdamW(model.parameters(), lr=job.trainer.lr, weight_decay=job.trainer.weight_decay, fused=True)
-    sampler = MultiTaskSampler({n: len(d["train"]) for n, d in data.items()}, job.trainer.sampling, job.trainer.batch_size, job.trainer.seed)
+    training = Training.build(job)
+    model, device = training.model, torch.device("cpu")
     model.train()
     seconds = []
     for _ in range(steps):
         began = time.perf_counter()
-        task, indices = sampler.next()
-        batch = collators[task](select_rows(data[task]["train"], indices))
+        task, batch = training.next_batch(device)
         output = model(batch["input_ids"], batch["attention_mask"], task=task)
-        loss_sum, count = tasks[task].loss_sum(output, batch["labels"])
+        loss_sum, count = training.tasks[task].loss_sum(output, batch["labels"])
         (loss_sum / count).backward()
         torch.nn.utils.clip_grad_norm_(model.parameters(), job.trainer.grad_clip)
-        optimizer.step()
-        optimizer.zero_grad(set_to_none=True)
+        training.optimizer.step()
+        training.optimizer.zero_grad(set_to_none=True)
         seconds.append(time.perf_counter() - began)
     return statistics.median(seconds)
 

@@ -289,6 +289,17 @@ class SweepConfig(Strict):
     search: dict[str, SearchParam] = Field(min_length=1)
     tune: TuneConfig = Field(default_factory=TuneConfig)
 
+    @model_validator(mode="after")
+    def _metric(self) -> SweepConfig:
+        from mtl_platform.tasks import TASK_TYPES
+
+        allowed = ["dev/mean"] + [
+            f"dev/{t.name}/{m}" for t in self.job.tasks for m in TASK_TYPES[t.type].metric_names
+        ]
+        if self.tune.metric not in allowed:
+            raise ValueError(f"tune.metric {self.tune.metric!r} is not reported; allowed: {allowed}")
+        return self
+
     @field_validator("search")
     @classmethod
     def _space(cls, search: dict[str, SearchParam], info: ValidationInfo) -> dict[str, SearchParam]:

@@ -68,25 +68,22 @@ def test_static_weights_must_cover_the_tasks():
         load_job(REPO / "jobs/quickstart.yaml", ["weighting.method=static", "weighting.weights={sst2: 1.0}"])
 
 
-def test_label_not_in_label_list_fails_at_load(tmp_path):
+@pytest.mark.parametrize(
+    "task, content, message",
+    [
+        ("sst2", "sentence\tlabel\ngood film\t1\nbad film\t2\n",
+         r"tasks.sst2.labels: train.tsv line 3: label '2' is not in the label list; allowed: \['0', '1'\]"),
+        ("sst2", "text\tlabel\ngood film\t1\n",
+         r"tasks.sst2.data.text_column: train.tsv line 2: no column 'sentence'; columns are \['text', 'label'\]"),
+        ("stsb", "sentence1\tsentence2\tscore\na\tb\thigh\n",
+         r"tasks.stsb.data.label_column: train.tsv line 2: 'high' is not a number"),
+    ],
+)
+def test_bad_data_fails_at_load(tmp_path, task, content, message):
     bad = tmp_path / "train.tsv"
-    bad.write_text("sentence\tlabel\ngood film\t1\nbad film\t2\n")
-    with pytest.raises(ConfigError, match=r"tasks.sst2.labels: train.tsv line 3: label '2' is not in the label list; allowed: \['0', '1'\]"):
-        load_job(REPO / "jobs/quickstart.yaml", [f"tasks.sst2.data.train={bad}"])
-
-
-def test_missing_column_names_the_columns(tmp_path):
-    bad = tmp_path / "train.tsv"
-    bad.write_text("text\tlabel\ngood film\t1\n")
-    with pytest.raises(ConfigError, match=r"tasks.sst2.data.text_column: train.tsv line 2: no column 'sentence'; columns are \['text', 'label'\]"):
-        load_job(REPO / "jobs/quickstart.yaml", [f"tasks.sst2.data.train={bad}"])
-
-
-def test_regression_label_must_be_a_number(tmp_path):
-    bad = tmp_path / "train.tsv"
-    bad.write_text("sentence1\tsentence2\tscore\na\tb\thigh\n")
-    with pytest.raises(ConfigError, match=r"tasks.stsb.data.label_column: train.tsv line 2: 'high' is not a number"):
-        load_job(REPO / "jobs/quickstart.yaml", [f"tasks.stsb.data.train={bad}"])
+    bad.write_text(content)
+    with pytest.raises(ConfigError, match=message):
+        load_job(REPO / "jobs/quickstart.yaml", [f"tasks.{task}.data.train={bad}"])
 
 
 def test_missing_job_file_and_bad_yaml(tmp_path):
@@ -106,6 +103,11 @@ def test_sweep_loads_job_by_path_and_checks_the_space(tmp_path):
     data["search"] = {"trainer.lrr": {"type": "loguniform", "low": 1e-4, "high": 1e-2}}
     with pytest.raises(ConfigError, match=r"search: .*trainer.lrr: unknown field 'lrr'"):
         load_sweep(write(tmp_path / "s.yaml", data))
+    data["search"] = {"trainer.lr": {"type": "uniform", "low": 0.1, "high": 0.2}}
+    data["tune"] = {"metric": "dev/sst2/f1"}
+    with pytest.raises(ConfigError, match=r"tune.metric 'dev/sst2/f1' is not reported; allowed: \['dev/mean', 'dev/sst2/accuracy', 'dev/sst2/macro_f1', 'dev/stsb/pearson'"):
+        load_sweep(write(tmp_path / "s.yaml", data))
+    del data["tune"]
     data["search"] = {"trainer.lr": {"type": "simplex"}}
     with pytest.raises(ConfigError, match="only for 'weighting.weights'"):
         load_sweep(write(tmp_path / "s.yaml", data))

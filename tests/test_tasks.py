@@ -40,6 +40,7 @@ def test_classification_loss_and_metrics():
     assert task.predict(logits, labels) == ([0, 0], [1, 0])
     # targets [0,0,1,1], predictions [0,1,1,1]: accuracy 3/4; F1 class0 = 2/3, class1 = 4/5
     scores = task.metrics([0, 1, 1, 1], [0, 0, 1, 1])
+    assert set(scores) == set(task.metric_names)
     assert scores["accuracy"] == pytest.approx(0.75)
     assert scores["macro_f1"] == pytest.approx((2 / 3 + 4 / 5) / 2)
 
@@ -55,6 +56,7 @@ def test_regression_loss_and_metrics():
     assert loss.item() == pytest.approx(1.0 + 4.0) and n.item() == 2
     # predictions 1,2,3 vs targets 1,3,2: Pearson = 0.5; ranks equal the values, so Spearman = 0.5
     scores = task.metrics([1.0, 2.0, 3.0], [1.0, 3.0, 2.0])
+    assert set(scores) == set(task.metric_names)
     assert scores["pearson"] == pytest.approx(0.5)
     assert scores["spearman"] == pytest.approx(0.5)
     assert scores["mse"] == pytest.approx(2 / 3)
@@ -89,6 +91,7 @@ def test_token_loss_counts_only_labelled_tokens_and_entity_f1():
     gold = [["B-PER", "I-PER", "O", "B-LOC", "I-LOC"]]
     pred = [["B-PER", "I-PER", "O", "B-LOC", "O"]]
     scores = task.metrics(pred, gold)
+    assert set(scores) == set(task.metric_names)
     assert scores["f1"] == pytest.approx(0.5) and scores["precision"] == pytest.approx(0.5)
     assert scores["token_accuracy"] == pytest.approx(4 / 5)
 

@@ -38,6 +38,7 @@ class Task(ABC):
     by the global count: the mean over the global batch, whatever the split."""
 
     main_metric: ClassVar[str]
+    metric_names: ClassVar[tuple[str, ...]]  # the keys `metrics` returns
 
     def __init__(self, config: TaskConfig, model: ModelConfig):
         self.config = config

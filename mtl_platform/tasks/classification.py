@@ -13,6 +13,7 @@ from mtl_platform.tasks.base import SequenceHead, Task, count
 
 class ClassificationTask(Task):
     main_metric = "accuracy"
+    metric_names = ("accuracy", "macro_f1")
 
     def build_head(self, hidden_size: int) -> nn.Module:
         return SequenceHead(

@@ -13,6 +13,7 @@ from mtl_platform.tasks.base import SequenceHead, Task, count
 
 class RegressionTask(Task):
     main_metric = "pearson"
+    metric_names = ("pearson", "spearman", "mse")
 
     def build_head(self, hidden_size: int) -> nn.Module:
         return SequenceHead(hidden_size, 1, self.model_config.head_dropout, self.model_config.pooling)

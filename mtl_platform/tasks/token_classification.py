@@ -27,6 +27,7 @@ class TokenHead(nn.Module):
 
 class TokenClassificationTask(Task):
     main_metric = "f1"
+    metric_names = ("f1", "precision", "recall", "token_accuracy")
 
     def encode(self, rows: dict[str, list[Any]], tokenizer: PreTrainedTokenizerBase) -> dict[str, Any]:
         encoded = tokenizer(
