@@ -56,9 +56,13 @@ def main() -> None:
     bare_rates, ray_rates = [], []
     with tempfile.TemporaryDirectory() as tmp:
         overrides = [
-            "scaling.num_workers=1", f"trainer.max_steps={args.steps}", f"trainer.eval_every={args.steps}",
-            "trainer.scheduler=constant", "trainer.warmup_steps=0",
-            f"tracking.uri=sqlite:///{tmp}/mlflow.db", f"trainer.storage_path={tmp}/ray_results",
+            "scaling.num_workers=1",
+            f"trainer.max_steps={args.steps}",
+            f"trainer.eval_every={args.steps}",
+            "trainer.scheduler=constant",
+            "trainer.warmup_steps=0",
+            f"tracking.uri=sqlite:///{tmp}/mlflow.db",
+            f"trainer.storage_path={tmp}/ray_results",
         ] + [f"tasks.{name}.max_eval_examples=16" for name in load_job(args.job, check_data=False).task_names()]
         job = load_job(args.job, overrides)
         for _ in range(args.rounds):
@@ -68,8 +72,12 @@ def main() -> None:
     # so the median of the per-round ratios is the fairest single figure.
     ratio = statistics.median(b / r for b, r in zip(bare_rates, ray_rates))
     print(f"job               : {args.job} ({args.steps} steps x {args.rounds} rounds)")
-    print(f"bare PyTorch loop : {statistics.median(bare_rates):.3f} steps/s  rounds: {', '.join(f'{r:.2f}' for r in bare_rates)}")
-    print(f"Ray Train loop    : {statistics.median(ray_rates):.3f} steps/s  rounds: {', '.join(f'{r:.2f}' for r in ray_rates)}")
+    print(
+        f"bare PyTorch loop : {statistics.median(bare_rates):.3f} steps/s  rounds: {', '.join(f'{r:.2f}' for r in bare_rates)}"
+    )
+    print(
+        f"Ray Train loop    : {statistics.median(ray_rates):.3f} steps/s  rounds: {', '.join(f'{r:.2f}' for r in ray_rates)}"
+    )
     print(f"overhead ratio    : {ratio:.3f}x  (median of per-round bare/Ray, 1 worker, same batches; target <= 1.05)")
 
 

@@ -23,7 +23,8 @@ console = Console()
 errors = Console(stderr=True, soft_wrap=True)
 
 Overrides = Annotated[
-    list[str] | None, typer.Option("--override", "-o", help="key=value, e.g. trainer.max_steps=20 or tasks.sst2.labels=[a,b]")
+    list[str] | None,
+    typer.Option("--override", "-o", help="key=value, e.g. trainer.max_steps=20 or tasks.sst2.labels=[a,b]"),
 ]
 
 
@@ -97,7 +98,10 @@ def tune(
         _fail(exc)
     best = summary.best
     console.print(f"Best trial {best.trial_id}: {sweep.tune.metric} = {best.metrics.get(sweep.tune.metric):.4f}")
-    console.print("Best sampled values: " + ", ".join(f"{k}={v:.4g}" if isinstance(v, float) else f"{k}={v}" for k, v in best.params.items()))
+    console.print(
+        "Best sampled values: "
+        + ", ".join(f"{k}={v:.4g}" if isinstance(v, float) else f"{k}={v}" for k, v in best.params.items())
+    )
     console.print(metrics_table("best trial: dev metrics", best.metrics))
     console.print(f"Parent MLflow run {summary.parent_run_id}; browse it: {_ui_hint(summary.tracking_uri)}")
 
@@ -113,7 +117,20 @@ def ui(
 
     store = tracking_uri(uri)
     console.print(f"MLflow UI for {store} at http://{host}:{port}")
-    command = [sys.executable, "-m", "mlflow", "ui", "--backend-store-uri", store, "--host", host, "--port", str(port), "--workers", "1"]
+    command = [
+        sys.executable,
+        "-m",
+        "mlflow",
+        "ui",
+        "--backend-store-uri",
+        store,
+        "--host",
+        host,
+        "--port",
+        str(port),
+        "--workers",
+        "1",
+    ]
     env = {**os.environ, "MLFLOW_SERVER_ENABLE_JOB_EXECUTION": "false"}
     raise typer.Exit(subprocess.call(command, env=env))
 

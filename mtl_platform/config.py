@@ -64,9 +64,7 @@ class DataSource(Strict):
     # Hugging Face datasets: a hub name or a local dataset directory.
     hf_name: str | None = None
     hf_config: str | None = None
-    hf_splits: dict[str, str] = Field(
-        default_factory=lambda: {"train": "train", "dev": "validation", "test": "test"}
-    )
+    hf_splits: dict[str, str] = Field(default_factory=lambda: {"train": "train", "dev": "validation", "test": "test"})
     tokens_column: str = "tokens"
     tags_column: str = "ner_tags"
 
@@ -293,9 +291,7 @@ class SweepConfig(Strict):
     def _metric(self) -> SweepConfig:
         from mtl_platform.tasks import TASK_TYPES
 
-        allowed = ["dev/mean"] + [
-            f"dev/{t.name}/{m}" for t in self.job.tasks for m in TASK_TYPES[t.type].metric_names
-        ]
+        allowed = ["dev/mean"] + [f"dev/{t.name}/{m}" for t in self.job.tasks for m in TASK_TYPES[t.type].metric_names]
         if self.tune.metric not in allowed:
             raise ValueError(f"tune.metric {self.tune.metric!r} is not reported; allowed: {allowed}")
         return self

@@ -29,17 +29,22 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
-def small_job_overrides(tmp_path: Path) -> list[str]:
-    """jobs/bilstm_small.yaml cut down to a few seconds of training, writing under tmp_path."""
+def small_job_flags(tmp_path: Path) -> list[str]:
+    """`-o` flags that cut jobs/bilstm_small.yaml down to seconds of training, writing under tmp_path."""
     pairs = {
-        "trainer.max_steps": 2, "trainer.eval_every": 2,
-        "tasks.sst2.max_train_examples": 100, "tasks.stsb.max_train_examples": 100, "tasks.conll.max_train_examples": 100,
-        "tasks.sst2.max_eval_examples": 20, "tasks.stsb.max_eval_examples": 20, "tasks.conll.max_eval_examples": 20,
+        "trainer.max_steps": 2,
+        "trainer.eval_every": 2,
+        "tasks.sst2.max_train_examples": 100,
+        "tasks.stsb.max_train_examples": 100,
+        "tasks.conll.max_train_examples": 100,
+        "tasks.sst2.max_eval_examples": 20,
+        "tasks.stsb.max_eval_examples": 20,
+        "tasks.conll.max_eval_examples": 20,
         "tracking.uri": f"sqlite:///{tmp_path / 'mlflow.db'}",
         "trainer.storage_path": str(tmp_path / "ray_results"),
         "trainer.cache_dir": str(tmp_path.parent / "tokenized"),
     }
-    return [f"{k}={v}" for k, v in pairs.items()]
+    return [flag for k, v in pairs.items() for flag in ("-o", f"{k}={v}")]
 
 
 @pytest.mark.parametrize("command", ["train", "tune", "ui", "submit"])
@@ -53,16 +58,23 @@ def test_bad_config_fails_before_ray_starts(tmp_path):
     began = time.monotonic()
     result = subprocess.run(
         [*MTL, "train", str(REPO / "jobs/quickstart.yaml"), "-o", "tasks.conll.type=ner"],
-        capture_output=True, text=True, cwd=tmp_path, timeout=120,
+        check=False,
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
+        timeout=120,
     )
     assert result.returncode == 2
-    assert "tasks.conll.type: Input should be 'classification', 'regression' or 'token_classification'; got 'ner'" in result.stderr
+    assert (
+        "tasks.conll.type: Input should be 'classification', 'regression' or 'token_classification'; got 'ner'"
+        in result.stderr
+    )
     assert "Ray" not in result.stdout + result.stderr  # nothing started
     assert time.monotonic() - began < 60
 
 
 def test_train_prints_metrics_and_how_to_open_the_ui(ray_session, tmp_path):
-    result = runner.invoke(app, ["train", str(REPO / "jobs/bilstm_small.yaml"), *sum((["-o", o] for o in small_job_overrides(tmp_path)), [])])
+    result = runner.invoke(app, ["train", str(REPO / "jobs/bilstm_small.yaml"), *small_job_flags(tmp_path)])
     assert result.exit_code == 0, result.output
     for task in ("sst2", "stsb", "conll"):
         assert task in result.output
@@ -77,7 +89,9 @@ def test_train_prints_metrics_and_how_to_open_the_ui(ray_session, tmp_path):
 def test_ui_serves_the_store_on_localhost(tmp_path):
     port = free_port()
     uri = f"sqlite:///{tmp_path / 'mlflow.db'}"
-    process = subprocess.Popen([*MTL, "ui", "--uri", uri, "--port", str(port)], stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+    process = subprocess.Popen(
+        [*MTL, "ui", "--uri", uri, "--port", str(port)], stdout=subprocess.PIPE, stderr=subprocess.STDOUT
+    )
     try:
         deadline = time.monotonic() + 90
         while True:
@@ -113,7 +127,8 @@ def _wait_for_job_agent(address: str) -> None:
 def _processes_of(temp_dir: Path, gcs_port: int) -> list[psutil.Process]:
     """Every process of the cluster started with this temp dir and GCS port, with descendants."""
     roots = [
-        p for p in psutil.process_iter(["cmdline"])
+        p
+        for p in psutil.process_iter(["cmdline"])
         if any(str(temp_dir) in arg or arg.endswith(f":{gcs_port}") for arg in p.info["cmdline"] or [])
     ]
     found = {p.pid: p for p in roots}
@@ -137,15 +152,30 @@ def ray_head():
     env = {**os.environ, "RAY_AUTH_MODE": "disabled", "PATH": f"{Path(sys.executable).parent}:{os.environ['PATH']}"}
     env.pop("RAY_ADDRESS", None)
     ports = {
-        "--port": gcs_port, "--dashboard-port": dashboard_port, "--dashboard-agent-listen-port": free_port(),
-        "--dashboard-agent-grpc-port": free_port(), "--metrics-export-port": free_port(),
-        "--runtime-env-agent-port": free_port(), "--ray-client-server-port": free_port(),
+        "--port": gcs_port,
+        "--dashboard-port": dashboard_port,
+        "--dashboard-agent-listen-port": free_port(),
+        "--dashboard-agent-grpc-port": free_port(),
+        "--metrics-export-port": free_port(),
+        "--runtime-env-agent-port": free_port(),
+        "--ray-client-server-port": free_port(),
     }
     subprocess.run(
-        [str(Path(sys.executable).parent / "ray"), "start", "--head", "--node-ip-address=127.0.0.1",
-         "--dashboard-host=127.0.0.1", "--num-cpus=2", f"--temp-dir={temp_dir}", "--disable-usage-stats",
-         *(f"{flag}={port}" for flag, port in ports.items())],
-        check=True, env=env, capture_output=True, timeout=180,
+        [
+            str(Path(sys.executable).parent / "ray"),
+            "start",
+            "--head",
+            "--node-ip-address=127.0.0.1",
+            "--dashboard-host=127.0.0.1",
+            "--num-cpus=2",
+            f"--temp-dir={temp_dir}",
+            "--disable-usage-stats",
+            *(f"{flag}={port}" for flag, port in ports.items()),
+        ],
+        check=True,
+        env=env,
+        capture_output=True,
+        timeout=180,
     )
     address = f"http://127.0.0.1:{dashboard_port}"
     try:
@@ -162,8 +192,18 @@ def ray_head():
 def test_submit_runs_the_job_on_a_ray_head(ray_head, tmp_path):
     from ray.job_submission import JobStatus, JobSubmissionClient
 
-    result = runner.invoke(app, ["submit", "jobs/bilstm_small.yaml", "--address", ray_head, "--working-dir", str(REPO),
-                                 *sum((["-o", o] for o in small_job_overrides(tmp_path)), [])])
+    result = runner.invoke(
+        app,
+        [
+            "submit",
+            "jobs/bilstm_small.yaml",
+            "--address",
+            ray_head,
+            "--working-dir",
+            str(REPO),
+            *small_job_flags(tmp_path),
+        ],
+    )
     assert result.exit_code == 0, result.output
     job_id = re.search(r"Submitted (\S+):", result.output).group(1)
     client = JobSubmissionClient(ray_head)

@@ -50,7 +50,10 @@ def test_override_needs_key_value():
     [
         ("trainer.max_stepz=3", r"trainer.max_stepz: unknown field"),
         ("trainer.max_steps=many", r"trainer.max_steps: Input should be a valid integer"),
-        ("tasks.sst2.type=ranking", r"tasks.sst2.type: Input should be 'classification', 'regression' or 'token_classification'; got 'ranking'"),
+        (
+            "tasks.sst2.type=ranking",
+            r"tasks.sst2.type: Input should be 'classification', 'regression' or 'token_classification'; got 'ranking'",
+        ),
         ("tasks.sst2.data.train=missing.tsv", r"tasks.sst2.data.train: file not found: .*jobs/missing.tsv"),
         ("trainer.batch_size=15", r"trainer.batch_size \(15\) must be divisible by scaling.num_workers \(2\)"),
         ("weighting.method=static", r"weighting: method 'static' needs `weights`"),
@@ -64,19 +67,30 @@ def test_bad_fields_name_their_path(override, message):
 
 
 def test_static_weights_must_cover_the_tasks():
-    with pytest.raises(ConfigError, match=r"weighting.weights has tasks \['sst2'\]; expected exactly \['conll', 'sst2', 'stsb'\]"):
+    with pytest.raises(
+        ConfigError, match=r"weighting.weights has tasks \['sst2'\]; expected exactly \['conll', 'sst2', 'stsb'\]"
+    ):
         load_job(REPO / "jobs/quickstart.yaml", ["weighting.method=static", "weighting.weights={sst2: 1.0}"])
 
 
 @pytest.mark.parametrize(
     "task, content, message",
     [
-        ("sst2", "sentence\tlabel\ngood film\t1\nbad film\t2\n",
-         r"tasks.sst2.labels: train.tsv line 3: label '2' is not in the label list; allowed: \['0', '1'\]"),
-        ("sst2", "text\tlabel\ngood film\t1\n",
-         r"tasks.sst2.data.text_column: train.tsv line 2: no column 'sentence'; columns are \['text', 'label'\]"),
-        ("stsb", "sentence1\tsentence2\tscore\na\tb\thigh\n",
-         r"tasks.stsb.data.label_column: train.tsv line 2: 'high' is not a number"),
+        (
+            "sst2",
+            "sentence\tlabel\ngood film\t1\nbad film\t2\n",
+            r"tasks.sst2.labels: train.tsv line 3: label '2' is not in the label list; allowed: \['0', '1'\]",
+        ),
+        (
+            "sst2",
+            "text\tlabel\ngood film\t1\n",
+            r"tasks.sst2.data.text_column: train.tsv line 2: no column 'sentence'; columns are \['text', 'label'\]",
+        ),
+        (
+            "stsb",
+            "sentence1\tsentence2\tscore\na\tb\thigh\n",
+            r"tasks.stsb.data.label_column: train.tsv line 2: 'high' is not a number",
+        ),
     ],
 )
 def test_bad_data_fails_at_load(tmp_path, task, content, message):
@@ -105,7 +119,10 @@ def test_sweep_loads_job_by_path_and_checks_the_space(tmp_path):
         load_sweep(write(tmp_path / "s.yaml", data))
     data["search"] = {"trainer.lr": {"type": "uniform", "low": 0.1, "high": 0.2}}
     data["tune"] = {"metric": "dev/sst2/f1"}
-    with pytest.raises(ConfigError, match=r"tune.metric 'dev/sst2/f1' is not reported; allowed: \['dev/mean', 'dev/sst2/accuracy', 'dev/sst2/macro_f1', 'dev/stsb/pearson'"):
+    with pytest.raises(
+        ConfigError,
+        match=r"tune.metric 'dev/sst2/f1' is not reported; allowed: \['dev/mean', 'dev/sst2/accuracy', 'dev/sst2/macro_f1', 'dev/stsb/pearson'",
+    ):
         load_sweep(write(tmp_path / "s.yaml", data))
     del data["tune"]
     data["search"] = {"trainer.lr": {"type": "simplex"}}

@@ -13,7 +13,9 @@ SIZES = {"a": 900, "b": 100}
 def test_probabilities_by_strategy():
     assert task_probabilities(SIZES, SamplingConfig(strategy="proportional")) == pytest.approx({"a": 0.9, "b": 0.1})
     # T = 2: sqrt(900) = 30, sqrt(100) = 10
-    assert task_probabilities(SIZES, SamplingConfig(strategy="temperature", temperature=2)) == pytest.approx({"a": 0.75, "b": 0.25})
+    assert task_probabilities(SIZES, SamplingConfig(strategy="temperature", temperature=2)) == pytest.approx(
+        {"a": 0.75, "b": 0.25}
+    )
     assert task_probabilities(SIZES, SamplingConfig(strategy="uniform")) == pytest.approx({"a": 0.5, "b": 0.5})
 
 

@@ -11,11 +11,17 @@ from mtl_platform.data.sources import read_split
 from tests.conftest import CONLL_TAGS, DATA, shared_data
 
 AG_NEWS = {
-    "format": "csv", "header": False, "columns": ["label", "title", "description"],
-    "text_column": "title", "text_pair_column": "description", "label_column": "label",
+    "format": "csv",
+    "header": False,
+    "columns": ["label", "title", "description"],
+    "text_column": "title",
+    "text_pair_column": "description",
+    "label_column": "label",
 }
-AG_LABELS = {"labels": ["World", "Sports", "Business", "Sci/Tech"],
-             "label_map": {"1": "World", "2": "Sports", "3": "Business", "4": "Sci/Tech"}}
+AG_LABELS = {
+    "labels": ["World", "Sports", "Business", "Sci/Tech"],
+    "label_map": {"1": "World", "2": "Sports", "3": "Business", "4": "Sci/Tech"},
+}
 
 
 def task(name: str, type_: str, data: dict, **extra) -> TaskConfig:
@@ -23,19 +29,42 @@ def task(name: str, type_: str, data: dict, **extra) -> TaskConfig:
 
 
 def sst2(root, train="train.tsv", dev="dev.tsv") -> TaskConfig:
-    return task("sst2", "classification", {"format": "tsv", "train": str(root / train), "dev": str(root / dev),
-                                           "text_column": "sentence", "label_column": "label"}, labels=["0", "1"])
+    return task(
+        "sst2",
+        "classification",
+        {
+            "format": "tsv",
+            "train": str(root / train),
+            "dev": str(root / dev),
+            "text_column": "sentence",
+            "label_column": "label",
+        },
+        labels=["0", "1"],
+    )
 
 
 def stsb(root) -> TaskConfig:
-    return task("stsb", "regression", {"format": "tsv", "train": str(root / "train.tsv"), "dev": str(root / "dev.tsv"),
-                                       "text_column": "sentence1", "text_pair_column": "sentence2",
-                                       "label_column": "score"})
+    return task(
+        "stsb",
+        "regression",
+        {
+            "format": "tsv",
+            "train": str(root / "train.tsv"),
+            "dev": str(root / "dev.tsv"),
+            "text_column": "sentence1",
+            "text_pair_column": "sentence2",
+            "label_column": "score",
+        },
+    )
 
 
 def conll(root, train="train.txt", dev="valid.txt") -> TaskConfig:
-    return task("conll", "token_classification", {"format": "conll", "train": str(root / train),
-                                                   "dev": str(root / dev)}, labels=CONLL_TAGS)
+    return task(
+        "conll",
+        "token_classification",
+        {"format": "conll", "train": str(root / train), "dev": str(root / dev)},
+        labels=CONLL_TAGS,
+    )
 
 
 def test_tsv_single_text():
@@ -50,8 +79,11 @@ def test_tsv_single_text():
 def test_tsv_pair_regression():
     dev = read_split(stsb(DATA / "stsb"), "dev")
     assert len(dev) == 500
-    assert dev[0] == {"text": "A man with a hard hat is dancing.",
-                      "text_pair": "A man wearing a hard hat is dancing.", "label": 5.0}
+    assert dev[0] == {
+        "text": "A man with a hard hat is dancing.",
+        "text_pair": "A man wearing a hard hat is dancing.",
+        "label": 5.0,
+    }
 
 
 def test_conll_skips_docstart_and_maps_tags():
@@ -63,7 +95,9 @@ def test_conll_skips_docstart_and_maps_tags():
 
 
 def test_csv_without_header_and_label_map():
-    rows = read_split(task("ag", "classification", {**AG_NEWS, "train": str(DATA / "ag_news/test.csv")}, **AG_LABELS), "train")
+    rows = read_split(
+        task("ag", "classification", {**AG_NEWS, "train": str(DATA / "ag_news/test.csv")}, **AG_LABELS), "train"
+    )
     assert len(rows) == 1000
     assert rows[0]["text"] == "Fears for T N pension after talks" and rows[0]["label"] == 2  # "3" -> Business
     assert rows[0]["text_pair"].startswith("Unions representing workers")
@@ -72,8 +106,13 @@ def test_csv_without_header_and_label_map():
 def test_jsonl_and_caps(tmp_path):
     path = tmp_path / "train.jsonl"
     path.write_text("\n".join(json.dumps({"q": f"text {i}", "y": i % 3}) for i in range(10)) + "\n")
-    config = task("j", "classification", {"format": "jsonl", "train": str(path), "text_column": "q", "label_column": "y"},
-                  labels=["0", "1", "2"], max_train_examples=4)
+    config = task(
+        "j",
+        "classification",
+        {"format": "jsonl", "train": str(path), "text_column": "q", "label_column": "y"},
+        labels=["0", "1", "2"],
+        max_train_examples=4,
+    )
     rows = read_split(config, "train")
     assert [r["label"] for r in rows] == [0, 1, 2, 0]
     assert read_split(config, "dev") is None
@@ -105,8 +144,10 @@ def test_full_sst2_and_stsb():
 @pytest.mark.full_data
 def test_full_conll():
     root = shared_data() / "conll2003"
-    counts = {split: len(read_split(conll(root, dev=f), "dev")) for split, f in
-              [("train", "train.txt"), ("valid", "valid.txt"), ("test", "test.txt")]}
+    counts = {
+        split: len(read_split(conll(root, dev=f), "dev"))
+        for split, f in [("train", "train.txt"), ("valid", "valid.txt"), ("test", "test.txt")]
+    }
     assert counts == {"train": 14041, "valid": 3250, "test": 3453}
 
 
@@ -115,7 +156,17 @@ def test_full_ag_news():
     root = shared_data() / "ag_news"
     rows = read_split(task("ag", "classification", {**AG_NEWS, "train": str(root / "test.csv")}, **AG_LABELS), "train")
     assert len(rows) == 7600 and sorted({r["label"] for r in rows}) == [0, 1, 2, 3]
-    alps = task("ag", "classification", {"format": "tsv", "header": False, "columns": ["text", "label"],
-                                         "train": str(root / "alps_agnews/dev.tsv"), "text_column": "text",
-                                         "label_column": "label"}, labels=AG_LABELS["labels"])
+    alps = task(
+        "ag",
+        "classification",
+        {
+            "format": "tsv",
+            "header": False,
+            "columns": ["text", "label"],
+            "train": str(root / "alps_agnews/dev.tsv"),
+            "text_column": "text",
+            "label_column": "label",
+        },
+        labels=AG_LABELS["labels"],
+    )
     assert len(read_split(alps, "train")) == 10001

@@ -19,7 +19,9 @@ def test_simplex_weights_hand_case():
 
 def test_simplex_draws_are_uniform_dirichlet():
     rng = np.random.default_rng(0)
-    draws = np.array([list(simplex_weights({"a": u[0], "b": u[1], "c": u[2]}).values()) for u in rng.random((20000, 3))])
+    draws = np.array(
+        [list(simplex_weights({"a": u[0], "b": u[1], "c": u[2]}).values()) for u in rng.random((20000, 3))]
+    )
     assert np.allclose(draws.sum(1), 1.0)
     # Dirichlet(1,1,1): each marginal is Beta(1, 2), mean 1/3, variance 1/18
     assert draws.mean(0) == pytest.approx([1 / 3] * 3, abs=0.01)

@@ -12,15 +12,29 @@ from mtl_platform.config import load_sweep
 from mtl_platform.tune.sweep import TRIAL_TAG, run_sweep
 
 
-def test_two_trial_sweep_makes_a_parent_with_nested_runs(ray_session, job_dict, tmp_path):
+@pytest.mark.parametrize("search_alg", ["random", "optuna"])
+def test_two_trial_sweep_makes_a_parent_with_nested_runs(ray_session, job_dict, tmp_path, search_alg):
     job_dict["trainer"].update(max_steps=2, eval_every=2)
     sweep_file = tmp_path / "sweep.yaml"
-    sweep_file.write_text(yaml.safe_dump({
-        "name": "test-sweep",
-        "job": job_dict,
-        "search": {"weighting.weights": {"type": "simplex"}, "trainer.lr": {"type": "loguniform", "low": 1e-4, "high": 1e-2}},
-        "tune": {"num_samples": 2, "metric": "dev/mean", "mode": "max", "max_concurrent_trials": 1},
-    }))
+    sweep_file.write_text(
+        yaml.safe_dump(
+            {
+                "name": "test-sweep",
+                "job": job_dict,
+                "search": {
+                    "weighting.weights": {"type": "simplex"},
+                    "trainer.lr": {"type": "loguniform", "low": 1e-4, "high": 1e-2},
+                },
+                "tune": {
+                    "num_samples": 2,
+                    "metric": "dev/mean",
+                    "mode": "max",
+                    "max_concurrent_trials": 1,
+                    "search_alg": search_alg,
+                },
+            }
+        )
+    )
     summary = run_sweep(load_sweep(sweep_file))
 
     assert len(summary.trials) == 2

@@ -64,7 +64,9 @@ def test_regression_loss_and_metrics():
 
 def test_token_labels_align_to_first_subtoken():
     tags = ["O", "B-PER", "I-PER", "B-LOC", "I-LOC"]
-    task = build_task(TaskConfig(name="ner", type="token_classification", data=DATA, labels=tags), ModelConfig(max_length=16))
+    task = build_task(
+        TaskConfig(name="ner", type="token_classification", data=DATA, labels=tags), ModelConfig(max_length=16)
+    )
     tokenizer = load_tokenizer(ModelConfig())
     encoded = task.encode({"tokens": [["Kasparov", "visited", "Reykjavik"]], "tags": [[1, 0, 3]]}, tokenizer)
     pieces = tokenizer.convert_ids_to_tokens(encoded["input_ids"][0])

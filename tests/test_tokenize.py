@@ -47,10 +47,16 @@ def test_changed_file_or_setting_re_tokenizes(job_dict, tmp_path):
 @pytest.mark.full_data
 def test_full_data_job_loads():
     shared = shared_data()
-    job = load_job(REPO / "jobs/glue_ner_full.yaml", [
-        f"tasks.sst2.data.train={shared}/SST-2/train.tsv", f"tasks.sst2.data.dev={shared}/SST-2/dev.tsv",
-        f"tasks.stsb.data.train={shared}/STS-B/train.tsv", f"tasks.stsb.data.dev={shared}/STS-B/dev.tsv",
-        f"tasks.conll.data.train={shared}/conll2003/train.txt", f"tasks.conll.data.dev={shared}/conll2003/valid.txt",
-        f"tasks.conll.data.test={shared}/conll2003/test.txt",
-    ])
+    job = load_job(
+        REPO / "jobs/glue_ner_full.yaml",
+        [
+            f"tasks.sst2.data.train={shared}/SST-2/train.tsv",
+            f"tasks.sst2.data.dev={shared}/SST-2/dev.tsv",
+            f"tasks.stsb.data.train={shared}/STS-B/train.tsv",
+            f"tasks.stsb.data.dev={shared}/STS-B/dev.tsv",
+            f"tasks.conll.data.train={shared}/conll2003/train.txt",
+            f"tasks.conll.data.dev={shared}/conll2003/valid.txt",
+            f"tasks.conll.data.test={shared}/conll2003/test.txt",
+        ],
+    )
     assert job.tasks[2].data.test.name == "test.txt"

@@ -43,7 +43,14 @@ def test_two_worker_run_is_tracked_in_mlflow(ray_session, job_dict):
     assert params["tasks.conll.type"] == "token_classification"
     assert params["scaling.num_workers"] == "2"
     metrics = mlrun.data.metrics
-    for key in ("dev/sst2/accuracy", "dev/sst2/macro_f1", "dev/stsb/pearson", "dev/stsb/spearman", "dev/conll/f1", "dev/mean"):
+    for key in (
+        "dev/sst2/accuracy",
+        "dev/sst2/macro_f1",
+        "dev/stsb/pearson",
+        "dev/stsb/spearman",
+        "dev/conll/f1",
+        "dev/mean",
+    ):
         assert key in metrics, key
     assert metrics["dev/mean"] == pytest.approx(result.metrics["dev/mean"])
     history = client.get_metric_history(result.run_id, "dev/mean")

@@ -25,7 +25,9 @@ def test_backward_is_the_gradient_of_the_weighted_sum_plus_regularization():
     model = MultiTaskModel(nn.Linear(1, 1, bias=False), {"a": nn.Identity(), "b": nn.Identity()})
     model.backbone.weight.data.fill_(3.0)
     w = model.backbone.weight
-    config = WeightingConfig(method="static", weights={"a": 1.0, "b": 3.0}, regularizers=[{"name": "l2_shared", "beta": 0.5}])
+    config = WeightingConfig(
+        method="static", weights={"a": 1.0, "b": 3.0}, regularizers=[{"name": "l2_shared", "beta": 0.5}]
+    )
     weighting = build_weighting(config, ["a", "b"])
     reg = regularization(config, model)
     assert reg.item() == pytest.approx(0.5 * 9.0)

@@ -80,8 +80,7 @@ def _sentence_rows(path: Path, task: TaskConfig, encode: _LabelEncoder) -> list[
             column = getattr(src, field)
             if column is not None and column not in record:
                 raise ConfigError(
-                    f"tasks.{task.name}.data.{field}: {where}: no column {column!r}; "
-                    f"columns are {list(record)}"
+                    f"tasks.{task.name}.data.{field}: {where}: no column {column!r}; columns are {list(record)}"
                 )
         rows.append(
             {
@@ -110,8 +109,7 @@ def _conll_rows(path: Path, task: TaskConfig, encode: _LabelEncoder) -> list[Row
                 token, tag = fields[src.token_column], fields[src.tag_column]
             except IndexError:
                 raise ConfigError(
-                    f"tasks.{task.name}.data.tag_column: {path.name} line {line_no}: "
-                    f"only {len(fields)} columns"
+                    f"tasks.{task.name}.data.tag_column: {path.name} line {line_no}: only {len(fields)} columns"
                 ) from None
             tokens.append(token)
             tags.append(encode(tag, f"{path.name} line {line_no}"))

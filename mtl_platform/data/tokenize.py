@@ -49,9 +49,7 @@ def _cache_key(task: Task, split: str, tokenizer: PreTrainedTokenizerBase) -> st
     )
 
 
-def tokenize_task(
-    task: Task, tokenizer: PreTrainedTokenizerBase, cache_dir: Path
-) -> TokenizedTask:
+def tokenize_task(task: Task, tokenizer: PreTrainedTokenizerBase, cache_dir: Path) -> TokenizedTask:
     """Tokenized splits of one task (absent splits left out), from the cache when possible."""
     cache_dir.mkdir(parents=True, exist_ok=True)
     splits: TokenizedTask = {}

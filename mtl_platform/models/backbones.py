@@ -30,7 +30,9 @@ class BiLSTMBackbone(nn.Module):
     features do not depend on how long the other sequences in its batch are.
     """
 
-    def __init__(self, vocab_size: int, pad_id: int, embedding_dim: int, hidden_size: int, num_layers: int, dropout: float):
+    def __init__(
+        self, vocab_size: int, pad_id: int, embedding_dim: int, hidden_size: int, num_layers: int, dropout: float
+    ):
         super().__init__()
         self.embedding = nn.Embedding(vocab_size, embedding_dim, padding_idx=pad_id)
         self.lstm = nn.LSTM(

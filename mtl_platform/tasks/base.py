@@ -48,9 +48,7 @@ class Task(ABC):
     def encode(self, rows: dict[str, list[Any]], tokenizer: PreTrainedTokenizerBase) -> dict[str, Any]:
         """Tokenize a batch of rows (a `datasets.map` batch) of text or text pairs."""
         pairs = rows["text_pair"] if any(p is not None for p in rows["text_pair"]) else None
-        encoded = tokenizer(
-            rows["text"], pairs, truncation=True, max_length=self.model_config.max_length
-        )
+        encoded = tokenizer(rows["text"], pairs, truncation=True, max_length=self.model_config.max_length)
         encoded["labels"] = rows["label"]
         return dict(encoded)
 

@@ -76,7 +76,12 @@ def _open_mlflow_run(
         client,
         job.tracking.experiment,
         job.tracking.run_name or run_dir.name,
-        tags={"mtl.job": job.name, "mtl.tasks": ",".join(job.task_names()), "mlflow.note.content": job.description, **tags},
+        tags={
+            "mtl.job": job.name,
+            "mtl.tasks": ",".join(job.task_names()),
+            "mlflow.note.content": job.description,
+            **tags,
+        },
         parent_run_id=parent_run_id,
     )
     log_params(client, run_id, flatten(job.model_dump(mode="json")))

@@ -70,14 +70,18 @@ def _search_alg(sweep: SweepConfig) -> Any:
     return BasicVariantGenerator(random_state=sweep.tune.seed, max_concurrent=sweep.tune.max_concurrent_trials)
 
 
-def _log_summary(client: MlflowClient, parent: str, trials: list[TrialSummary], best: TrialSummary, metric: str) -> None:
+def _log_summary(
+    client: MlflowClient, parent: str, trials: list[TrialSummary], best: TrialSummary, metric: str
+) -> None:
     if best.run_id:
         set_tags(client, best.run_id, {"mtl.best": "true"})
     log_params(client, parent, {f"best.{k}": v for k, v in best.params.items()})
     writer = MetricWriter(client.tracking_uri, parent)
     writer.add({f"best/{k}": v for k, v in best.metrics.items() if k.startswith("dev/")}, step=0)
     writer.wait()
-    keys = sorted({k for t in trials for k in t.params}) + sorted({k for t in trials for k in t.metrics if k.startswith("dev/")})
+    keys = sorted({k for t in trials for k in t.params}) + sorted(
+        {k for t in trials for k in t.metrics if k.startswith("dev/")}
+    )
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / "trials.csv"
         with path.open("w", newline="") as handle:
@@ -115,9 +119,7 @@ def run_sweep(sweep: SweepConfig) -> SweepSummary:
     )
     try:
         grid = tuner.fit()
-        runs = client.search_runs(
-            [client.get_run(parent).info.experiment_id], f"tags.mlflow.parentRunId = '{parent}'"
-        )
+        runs = client.search_runs([client.get_run(parent).info.experiment_id], f"tags.mlflow.parentRunId = '{parent}'")
         run_ids = {r.data.tags.get(TRIAL_TAG): r.info.run_id for r in runs}
         trials = [
             TrialSummary(

@@ -1,0 +1,34 @@
+"""Where runs go when nothing is configured, and how configs become MLflow params."""
+
+from __future__ import annotations
+
+from mlflow.tracking import MlflowClient
+
+from mtl_platform.tracking.mlflow_store import experiment_id, flatten, tracking_uri
+
+
+def test_default_store_is_sqlite_in_mlruns_with_absolute_artifact_paths(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.delenv("MLFLOW_TRACKING_URI", raising=False)
+    uri = tracking_uri()
+    assert uri == f"sqlite:///{tmp_path / 'mlruns' / 'mlflow.db'}"
+    client = MlflowClient(uri)
+    experiment = client.get_experiment(experiment_id(client, "demo"))
+    assert experiment.artifact_location == (tmp_path / "mlruns" / "artifacts" / "demo").as_uri()
+    assert experiment_id(client, "demo") == experiment.experiment_id  # found, not created twice
+
+
+def test_configured_uri_and_environment_win(monkeypatch):
+    monkeypatch.setenv("MLFLOW_TRACKING_URI", "http://127.0.0.1:5000")
+    assert tracking_uri() == "http://127.0.0.1:5000"
+    assert tracking_uri("sqlite:////data/m.db") == "sqlite:////data/m.db"
+
+
+def test_flatten_keys_task_lists_by_name():
+    config = {"tasks": [{"name": "sst2", "data": {"format": "tsv"}}], "trainer": {"lr": 0.1}, "labels": ["a", "b"]}
+    assert flatten(config) == {
+        "tasks.sst2.name": "sst2",
+        "tasks.sst2.data.format": "tsv",
+        "trainer.lr": 0.1,
+        "labels": ["a", "b"],
+    }
