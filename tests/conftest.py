@@ -63,6 +63,46 @@ def tiny_bert(tmp_path_factory) -> Path:
     return directory
 
 
+def sst2_task(root: Path) -> dict[str, Any]:
+    """SST-2 as a task config, from a folder holding train.tsv and dev.tsv (sample or full)."""
+    return {
+        "name": "sst2",
+        "type": "classification",
+        "data": {
+            "format": "tsv",
+            "train": str(root / "train.tsv"),
+            "dev": str(root / "dev.tsv"),
+            "text_column": "sentence",
+            "label_column": "label",
+        },
+        "labels": ["0", "1"],
+    }
+
+
+def stsb_task(root: Path) -> dict[str, Any]:
+    return {
+        "name": "stsb",
+        "type": "regression",
+        "data": {
+            "format": "tsv",
+            "train": str(root / "train.tsv"),
+            "dev": str(root / "dev.tsv"),
+            "text_column": "sentence1",
+            "text_pair_column": "sentence2",
+            "label_column": "score",
+        },
+    }
+
+
+def conll_task(root: Path, dev: str = "valid.txt") -> dict[str, Any]:
+    return {
+        "name": "conll",
+        "type": "token_classification",
+        "data": {"format": "conll", "train": str(root / "train.txt"), "dev": str(root / dev)},
+        "labels": CONLL_TAGS,
+    }
+
+
 def base_job(tmp_path: Path, tiny_bert: Path | None = None) -> dict[str, Any]:
     """The quickstart's three tasks on small slices of the shipped samples."""
     backbone = (
@@ -70,50 +110,11 @@ def base_job(tmp_path: Path, tiny_bert: Path | None = None) -> dict[str, Any]:
         if tiny_bert
         else {"backbone": "bilstm", "tokenizer": "minilm", "lstm": {"embedding_dim": 16, "hidden_size": 16}}
     )
+    caps = {"max_train_examples": 200, "max_eval_examples": 40}
+    tasks = [sst2_task(DATA / "sst2"), stsb_task(DATA / "stsb"), conll_task(DATA / "conll2003")]
     return {
         "name": "test-job",
-        "tasks": [
-            {
-                "name": "sst2",
-                "type": "classification",
-                "data": {
-                    "format": "tsv",
-                    "train": str(DATA / "sst2/train.tsv"),
-                    "dev": str(DATA / "sst2/dev.tsv"),
-                    "text_column": "sentence",
-                    "label_column": "label",
-                },
-                "labels": ["0", "1"],
-                "max_train_examples": 200,
-                "max_eval_examples": 40,
-            },
-            {
-                "name": "stsb",
-                "type": "regression",
-                "data": {
-                    "format": "tsv",
-                    "train": str(DATA / "stsb/train.tsv"),
-                    "dev": str(DATA / "stsb/dev.tsv"),
-                    "text_column": "sentence1",
-                    "text_pair_column": "sentence2",
-                    "label_column": "score",
-                },
-                "max_train_examples": 200,
-                "max_eval_examples": 40,
-            },
-            {
-                "name": "conll",
-                "type": "token_classification",
-                "data": {
-                    "format": "conll",
-                    "train": str(DATA / "conll2003/train.txt"),
-                    "dev": str(DATA / "conll2003/valid.txt"),
-                },
-                "labels": CONLL_TAGS,
-                "max_train_examples": 200,
-                "max_eval_examples": 40,
-            },
-        ],
+        "tasks": [{**task, **caps} for task in tasks],
         "model": {**backbone, "max_length": 32, "head_dropout": 0.0},
         "trainer": {
             "max_steps": 4,

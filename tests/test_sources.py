@@ -8,7 +8,7 @@ import pytest
 
 from mtl_platform.config import TaskConfig
 from mtl_platform.data.sources import read_split
-from tests.conftest import CONLL_TAGS, DATA, shared_data
+from tests.conftest import CONLL_TAGS, DATA, conll_task, shared_data, sst2_task, stsb_task
 
 AG_NEWS = {
     "format": "csv",
@@ -28,43 +28,16 @@ def task(name: str, type_: str, data: dict, **extra) -> TaskConfig:
     return TaskConfig.model_validate({"name": name, "type": type_, "data": data, **extra})
 
 
-def sst2(root, train="train.tsv", dev="dev.tsv") -> TaskConfig:
-    return task(
-        "sst2",
-        "classification",
-        {
-            "format": "tsv",
-            "train": str(root / train),
-            "dev": str(root / dev),
-            "text_column": "sentence",
-            "label_column": "label",
-        },
-        labels=["0", "1"],
-    )
+def sst2(root) -> TaskConfig:
+    return TaskConfig.model_validate(sst2_task(root))
 
 
 def stsb(root) -> TaskConfig:
-    return task(
-        "stsb",
-        "regression",
-        {
-            "format": "tsv",
-            "train": str(root / "train.tsv"),
-            "dev": str(root / "dev.tsv"),
-            "text_column": "sentence1",
-            "text_pair_column": "sentence2",
-            "label_column": "score",
-        },
-    )
+    return TaskConfig.model_validate(stsb_task(root))
 
 
-def conll(root, train="train.txt", dev="valid.txt") -> TaskConfig:
-    return task(
-        "conll",
-        "token_classification",
-        {"format": "conll", "train": str(root / train), "dev": str(root / dev)},
-        labels=CONLL_TAGS,
-    )
+def conll(root, dev="valid.txt") -> TaskConfig:
+    return TaskConfig.model_validate(conll_task(root, dev))
 
 
 def test_tsv_single_text():
