@@ -7,6 +7,7 @@ or setting re-tokenizes and an unchanged one is memory-mapped straight away.
 
 from __future__ import annotations
 
+import functools
 import logging
 from pathlib import Path
 
@@ -32,7 +33,13 @@ def resolve_pretrained(name_or_path: str) -> str:
 
 
 def load_tokenizer(model: ModelConfig) -> PreTrainedTokenizerBase:
-    return AutoTokenizer.from_pretrained(resolve_pretrained(model.tokenizer or model.name_or_path))
+    return _tokenizer(model.tokenizer or model.name_or_path)
+
+
+@functools.cache
+def _tokenizer(name_or_path: str) -> PreTrainedTokenizerBase:
+    """One load per process: tokenizing, collating and sizing the BiLSTM all ask for it."""
+    return AutoTokenizer.from_pretrained(resolve_pretrained(name_or_path))
 
 
 def _cache_key(task: Task, split: str, tokenizer: PreTrainedTokenizerBase) -> str:

@@ -5,8 +5,6 @@ from __future__ import annotations
 import json
 import logging
 import os
-import shutil
-import tempfile
 import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -85,21 +83,16 @@ def _open_mlflow_run(
         parent_run_id=parent_run_id,
     )
     log_params(client, run_id, flatten(job.model_dump(mode="json")))
-    with tempfile.TemporaryDirectory() as tmp:
-        (Path(tmp) / "job.yaml").write_text(job_to_yaml(job))
-        client.log_artifact(run_id, str(Path(tmp) / "job.yaml"))
+    client.log_text(run_id, job_to_yaml(job), "job.yaml")
     run_dir.mkdir(parents=True, exist_ok=True)
     info_file.write_text(json.dumps({"mlflow_run_id": run_id, "tracking_uri": client.tracking_uri}))
     return run_id
 
 
 def _log_model(client: MlflowClient, run_id: str, job: JobConfig, result_checkpoint: Checkpoint) -> None:
-    with result_checkpoint.as_directory() as directory, tempfile.TemporaryDirectory() as tmp:
-        model_dir = Path(tmp) / "model"
-        model_dir.mkdir()
-        shutil.copy(Path(directory) / MODEL_FILE, model_dir / MODEL_FILE)
-        (model_dir / "job.yaml").write_text(job_to_yaml(job))
-        client.log_artifacts(run_id, str(model_dir), artifact_path="model")
+    with result_checkpoint.as_directory() as directory:
+        client.log_artifact(run_id, str(Path(directory) / MODEL_FILE), artifact_path="model")
+    client.log_text(run_id, job_to_yaml(job), "model/job.yaml")
 
 
 def run_job(
