@@ -34,10 +34,10 @@ def bare_loop(job, steps: int) -> float:
     seconds = []
     for _ in range(steps):
         began = time.perf_counter()
-        task, batch = training.next_batch(device)
-        output = model(batch["input_ids"], batch["attention_mask"], task=task)
-        loss_sum, count = training.tasks[task].loss_sum(output, batch["labels"])
-        (loss_sum / count).backward()
+        batches = training.next_batches(device)
+        for task, output in model(batches).items():
+            loss_sum, count = training.tasks[task].loss_sum(output, batches[task]["labels"])
+            (loss_sum / count).backward()
         torch.nn.utils.clip_grad_norm_(model.parameters(), job.trainer.grad_clip)
         training.optimizer.step()
         training.optimizer.zero_grad(set_to_none=True)

@@ -14,7 +14,6 @@ from typing import Annotated, Any, Literal
 
 import yaml
 from pydantic import (
-    BaseModel,
     ConfigDict,
     Field,
     ValidationError,
@@ -23,15 +22,15 @@ from pydantic import (
     model_validator,
 )
 
+from mtl_platform.strict import Strict
+from mtl_platform.weighting import METHODS, WeightingConfig
+from mtl_platform.weighting.equal import EqualOptions
+
 MINILM = "minilm"
 
 
 class ConfigError(ValueError):
     """A configuration problem, phrased for the person who wrote the YAML."""
-
-
-class Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", validate_assignment=True)
 
 
 def _resolve_path(value: str | Path | None, info: ValidationInfo) -> Path | None:
@@ -142,45 +141,13 @@ class ModelConfig(Strict):
     head_dropout: float = Field(0.1, ge=0, lt=1)
     lstm: LSTMConfig = Field(default_factory=LSTMConfig)
     sharing: Literal["hard"] = "hard"
-
-
-class RegularizerConfig(Strict):
-    name: str
-    beta: float = Field(gt=0)
-
-    @field_validator("name")
-    @classmethod
-    def _known(cls, name: str) -> str:
-        from mtl_platform.weighting.regularizers import REGULARIZERS
-
-        if name not in REGULARIZERS:
-            raise ValueError(f"unknown regularizer {name!r}; allowed: {sorted(REGULARIZERS)}")
-        return name
-
-
-class WeightingConfig(Strict):
-    """How per-task losses are combined: L = sum_i w_i L_i + sum_k beta_k R_k."""
-
-    method: Literal["equal", "static"] = "equal"
-    weights: dict[str, float] | None = Field(None, description="static: weight per task name")
-    regularizers: list[RegularizerConfig] = Field(default_factory=list)
-
-    @model_validator(mode="after")
-    def _weights(self) -> WeightingConfig:
-        if self.method == "static":
-            if not self.weights:
-                raise ValueError("method 'static' needs `weights` (one per task)")
-            if any(w < 0 for w in self.weights.values()) or sum(self.weights.values()) <= 0:
-                raise ValueError("weights must be >= 0 with a positive sum")
-        elif self.weights is not None:
-            raise ValueError(f"method '{self.method}' takes no `weights`; use method: static")
-        return self
+    freeze_backbone: bool = Field(False, description="train only the task heads (and weighting parameters)")
 
 
 class SamplingConfig(Strict):
-    """Which task each step's batch comes from: p_i ~ n_i^(1/T)."""
+    """Which tasks each step trains: one task drawn with p_i ~ n_i^(1/T), or every task (`all_tasks`)."""
 
-    strategy: Literal["proportional", "temperature", "uniform"] = "proportional"
+    strategy: Literal["proportional", "temperature", "uniform", "all_tasks"] = "proportional"
     temperature: float = Field(2.0, gt=0)
 
 
@@ -227,7 +194,7 @@ class JobConfig(Strict):
     description: str = ""
     tasks: Annotated[list[TaskConfig], Field(min_length=1)]
     model: ModelConfig = Field(default_factory=ModelConfig)
-    weighting: WeightingConfig = Field(default_factory=WeightingConfig)
+    weighting: WeightingConfig = Field(default_factory=EqualOptions)
     trainer: TrainerConfig
     scaling: ScalingConfig = Field(default_factory=ScalingConfig)
     tracking: TrackingConfig = Field(default_factory=TrackingConfig)
@@ -237,9 +204,19 @@ class JobConfig(Strict):
         names = [t.name for t in self.tasks]
         if len(set(names)) != len(names):
             raise ValueError(f"task names must be unique, got {names}")
-        if self.weighting.weights is not None and set(self.weighting.weights) != set(names):
+        weights = getattr(self.weighting, "weights", None)
+        if weights is not None and set(weights) != set(names):
+            raise ValueError(f"weighting.weights has tasks {sorted(weights)}; expected exactly {sorted(names)}")
+        method = METHODS[self.weighting.method][1]
+        if method.needs_all_tasks and self.trainer.sampling.strategy != "all_tasks":
             raise ValueError(
-                f"weighting.weights has tasks {sorted(self.weighting.weights)}; expected exactly {sorted(names)}"
+                f"weighting.method '{self.weighting.method}' weighs every task at every step: "
+                "set trainer.sampling.strategy: all_tasks"
+            )
+        if method.requires == "gradients" and self.model.freeze_backbone:
+            raise ValueError(
+                f"weighting.method '{self.weighting.method}' combines gradients of the shared parameters, "
+                "but model.freeze_backbone leaves none to train; use a loss weighting method"
             )
         if self.trainer.batch_size % self.scaling.num_workers:
             raise ValueError(
@@ -367,6 +344,8 @@ def _format_loc(loc: tuple[Any, ...], data: Any) -> str:
             node = entry
         elif isinstance(item, str) and item.startswith(("function-", "literal[")):
             continue
+        elif isinstance(node, dict) and item not in node and node.get("method", "equal") == item:
+            continue  # the weighting method's tag, not a field
         else:
             parts.append(str(item))
             node = node.get(item) if isinstance(node, dict) else None
@@ -380,6 +359,9 @@ def _validation_message(error: ValidationError, data: Any, source: str, prefix: 
         msg = err["msg"].removeprefix("Value error, ")
         if err["type"] == "extra_forbidden":
             msg = "unknown field (check the spelling; see the documented fields in README.md)"
+        elif err["type"] == "union_tag_invalid":
+            where = where + ".method"
+            msg = f"unknown method {err['ctx']['tag']!r}; allowed: {err['ctx']['expected_tags']}"
         elif err["type"] == "literal_error":
             msg = f"{msg}; got {err['input']!r}"
         lines.append(f"{source}: {where}: {msg}")

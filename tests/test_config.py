@@ -56,13 +56,20 @@ def test_override_needs_key_value():
         ),
         ("tasks.sst2.data.train=missing.tsv", r"tasks.sst2.data.train: file not found: .*jobs/missing.tsv"),
         ("trainer.batch_size=15", r"trainer.batch_size \(15\) must be divisible by scaling.num_workers \(2\)"),
-        ("weighting.method=static", r"weighting: method 'static' needs `weights`"),
+        ("weighting.method=static", r"weighting.weights: Field required"),
+        ("weighting.method=softmax", r"weighting.method: unknown method 'softmax'; allowed: 'equal', 'static'"),
+        ("weighting={method: dwa, temperature: -1}", r"weighting.temperature: Input should be greater than 0"),
+        ("weighting.method=upgrad", r"'upgrad' weighs every task at every step: set trainer.sampling.strategy"),
+        (
+            "weighting.method=mgda & trainer.sampling.strategy=all_tasks & model.freeze_backbone=true",
+            r"'mgda' combines gradients of the shared parameters, but model.freeze_backbone leaves none",
+        ),
         ("model.backbone=cnn", r"model.backbone: Input should be 'transformer' or 'bilstm'"),
     ],
 )
 def test_bad_fields_name_their_path(override, message):
     with pytest.raises(ConfigError, match=message) as info:
-        load_job(REPO / "jobs/quickstart.yaml", [override])
+        load_job(REPO / "jobs/quickstart.yaml", override.split(" & "))
     assert str(info.value).startswith(str(REPO / "jobs/quickstart.yaml"))
 
 

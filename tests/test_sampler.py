@@ -19,20 +19,28 @@ def test_probabilities_by_strategy():
     assert task_probabilities(SIZES, SamplingConfig(strategy="uniform")) == pytest.approx({"a": 0.5, "b": 0.5})
 
 
-def test_worker_shards_make_up_the_single_worker_batch():
-    one = MultiTaskSampler(SIZES, SamplingConfig(), global_batch=8, seed=3)
-    two = [MultiTaskSampler(SIZES, SamplingConfig(), global_batch=8, seed=3, rank=r, world_size=2) for r in range(2)]
+@pytest.mark.parametrize("strategy", ["proportional", "all_tasks"])
+def test_worker_shards_make_up_the_single_worker_batch(strategy):
+    sampling = SamplingConfig(strategy=strategy)
+    one = MultiTaskSampler(SIZES, sampling, global_batch=8, seed=3)
+    two = [MultiTaskSampler(SIZES, sampling, global_batch=8, seed=3, rank=r, world_size=2) for r in range(2)]
     for _ in range(200):  # crosses several epochs of task b
-        task, batch = one.next()
+        batches = one.next()
         parts = [s.next() for s in two]
-        assert {t for t, _ in parts} == {task}
-        assert parts[0][1] + parts[1][1] == batch
-        assert len(parts[0][1]) == 4 and not set(parts[0][1]) & set(parts[1][1])
+        assert set(parts[0]) == set(parts[1]) == set(batches)
+        for task, batch in batches.items():
+            assert parts[0][task] + parts[1][task] == batch
+            assert len(parts[0][task]) == len(parts[1][task]) == 4
+
+
+def test_all_tasks_gives_every_task_at_every_step():
+    sampler = MultiTaskSampler(SIZES, SamplingConfig(strategy="all_tasks"), global_batch=4, seed=0)
+    assert all(set(sampler.next()) == set(SIZES) for _ in range(20))
 
 
 def test_each_epoch_is_a_permutation_of_the_task():
     sampler = MultiTaskSampler({"only": 10}, SamplingConfig(), global_batch=5, seed=0)
-    seen = sampler.next()[1] + sampler.next()[1]
+    seen = sampler.next()["only"] + sampler.next()["only"]
     assert sorted(seen) == list(range(10))
 
 

@@ -12,7 +12,7 @@ from mtl_platform.data.tokenize import load_tokenizer
 from mtl_platform.tasks import build_task
 from mtl_platform.tasks.base import pool
 from mtl_platform.tasks.token_classification import IGNORE
-from mtl_platform.train.loop import global_mean
+from mtl_platform.train.step import global_mean
 
 MODEL = ModelConfig(head_dropout=0.0)
 DATA = {"format": "hf", "hf_name": "unused"}

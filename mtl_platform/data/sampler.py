@@ -1,7 +1,8 @@
-"""Which task each step trains on, and which examples each worker reads.
+"""Which tasks each step trains on, and which examples each worker reads.
 
 Every worker draws the same task sequence (same seed), and the same global
-batch of that task: a slice of a seeded per-epoch permutation. Worker r reads
+batch of each task: a slice of a seeded per-epoch permutation. With
+`all_tasks`, every step holds a global batch of every task. Worker r reads
 only its contiguous part of that global batch, so N workers together see
 exactly what one worker would see with the whole batch.
 """
@@ -17,7 +18,7 @@ from mtl_platform.config import SamplingConfig
 
 
 def task_probabilities(sizes: dict[str, int], sampling: SamplingConfig) -> dict[str, float]:
-    """p_i ~ n_i^(1/T): T=1 is proportional, T->inf uniform (jiant's samplers)."""
+    """p_i ~ n_i^(1/T): T=1 is proportional, T->inf uniform (jiant's samplers); all_tasks takes all."""
     temperature = {"proportional": 1.0, "temperature": sampling.temperature}.get(sampling.strategy)
     scores = {t: 1.0 if temperature is None else n ** (1.0 / temperature) for t, n in sizes.items()}
     total = sum(scores.values())
@@ -51,7 +52,7 @@ class _Stream:
 
 
 class MultiTaskSampler:
-    """Yields (task, this worker's example indices) per step; its state is checkpointed."""
+    """Yields {task: this worker's example indices} per step; its state is checkpointed."""
 
     def __init__(
         self,
@@ -63,6 +64,7 @@ class MultiTaskSampler:
         world_size: int = 1,
     ):
         self.tasks = list(sizes)
+        self.every_task = sampling.strategy == "all_tasks"
         probabilities = task_probabilities(sizes, sampling)
         self.probabilities = np.array([probabilities[t] for t in self.tasks])
         self.global_batch, self.rank, self.world_size = global_batch, rank, world_size
@@ -70,11 +72,13 @@ class MultiTaskSampler:
         self.rng = np.random.default_rng(seed)
         self.streams = {t: _Stream(n, seed=seed * 1000 + i) for i, (t, n) in enumerate(sizes.items())}
 
-    def next(self) -> tuple[str, list[int]]:
-        task = self.tasks[int(self.rng.choice(len(self.tasks), p=self.probabilities))]
-        batch = self.streams[task].take(self.global_batch)
+    def next(self) -> dict[str, list[int]]:
+        if self.every_task:
+            tasks = self.tasks
+        else:
+            tasks = [self.tasks[int(self.rng.choice(len(self.tasks), p=self.probabilities))]]
         start = self.rank * self.local_batch
-        return task, batch[start : start + self.local_batch]
+        return {task: self.streams[task].take(self.global_batch)[start : start + self.local_batch] for task in tasks}
 
     def state_dict(self) -> dict[str, Any]:
         return {

@@ -8,6 +8,8 @@ from mtl_platform.config import JobConfig
 from mtl_platform.models.backbones import build_backbone
 from mtl_platform.tasks import Task
 
+Batch = dict[str, Tensor]
+
 
 class MultiTaskModel(nn.Module):
     def __init__(self, backbone: nn.Module, heads: dict[str, nn.Module]):
@@ -15,9 +17,16 @@ class MultiTaskModel(nn.Module):
         self.backbone = backbone
         self.heads = nn.ModuleDict(heads)
 
-    def forward(self, input_ids: Tensor, attention_mask: Tensor, task: str) -> Tensor:
-        features = self.backbone(input_ids, attention_mask)
-        return self.heads[task](features, attention_mask)
+    def forward(self, batches: dict[str, Batch]) -> dict[str, Tensor]:
+        """Each task's output on its own batch: one call per step, as DDP expects."""
+        return {task: self.head(task, self.encode(batch), batch) for task, batch in batches.items()}
+
+    def encode(self, batch: Batch) -> Tensor:
+        """The shared representation of a batch."""
+        return self.backbone(batch["input_ids"], batch["attention_mask"])
+
+    def head(self, task: str, features: Tensor, batch: Batch) -> Tensor:
+        return self.heads[task](features, batch["attention_mask"])
 
     def shared_parameters(self) -> list[nn.Parameter]:
         return [p for p in self.backbone.parameters() if p.requires_grad]
@@ -25,4 +34,5 @@ class MultiTaskModel(nn.Module):
 
 def build_model(job: JobConfig, tasks: dict[str, Task]) -> MultiTaskModel:
     backbone = build_backbone(job.model)
+    backbone.requires_grad_(not job.model.freeze_backbone)
     return MultiTaskModel(backbone, {name: task.build_head(backbone.hidden_size) for name, task in tasks.items()})

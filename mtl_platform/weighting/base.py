@@ -1,8 +1,14 @@
-"""The weighting interface: per-task losses in, a backward pass out.
+"""The weighting interface, and the options every method shares.
 
-A method owns the backward pass so that later gradient methods (MGDA, PCGrad,
-...) can ask for per-task gradients of the shared parameters instead of a
-weighted sum; `requires` tells the trainer what to compute for it.
+Two families, told apart by what the trainer must compute for them:
+
+- `LossWeighting` (`requires = "losses"`): an objective of the per-task loss
+  values, f(L_1..L_T). The trainer evaluates f on the *global* loss values
+  (identical on every worker), takes w = df/dL, and backpropagates
+  sum_t w_t L_t; under DDP that is exactly the gradient of f on the global batch.
+- `GradientWeighting` (`requires = "gradients"`): weights from the Gramian
+  G = J J^T of the per-task gradients (all reduced across workers first), as
+  in TorchJD's Gramian weightings. The update is J^T w.
 """
 
 from __future__ import annotations
@@ -10,32 +16,71 @@ from __future__ import annotations
 from abc import ABC, abstractmethod
 from typing import Any, ClassVar, Literal
 
-from torch import Tensor
+from pydantic import Field, field_validator
+from torch import Tensor, nn
 
-Requirement = Literal["losses", "shared_grads", "feature_grads"]
+from mtl_platform.strict import Strict
+from mtl_platform.weighting.regularizers import REGULARIZERS
+
+
+class RegularizerConfig(Strict):
+    name: str
+    beta: float = Field(gt=0)
+
+    @field_validator("name")
+    @classmethod
+    def _known(cls, name: str) -> str:
+        if name not in REGULARIZERS:
+            raise ValueError(f"unknown regularizer {name!r}; allowed: {sorted(REGULARIZERS)}")
+        return name
+
+
+class WeightingOptions(Strict):
+    """Fields of every method; each method adds its own `method` literal and options."""
+
+    regularizers: list[RegularizerConfig] = Field(default_factory=list)
+
+
+class GradientOptions(WeightingOptions):
+    gradients: Literal["parameters", "representation"] = Field(
+        "parameters",
+        description="per-task gradients of all shared parameters, or of the shared representation "
+        "(cheaper, MGDA-UB style)",
+    )
 
 
 class Weighting(ABC):
-    requires: ClassVar[Requirement] = "losses"
+    requires: ClassVar[Literal["losses", "gradients"]]
+    # Methods that track every task at every step need a batch of every task per step.
+    needs_all_tasks: ClassVar[bool] = True
 
-    def __init__(self, task_names: list[str]):
+    def __init__(self, task_names: list[str], options: WeightingOptions):
         self.task_names = task_names
+        self.options = options
 
-    @abstractmethod
-    def weights(self, losses: dict[str, Tensor]) -> dict[str, float]:
-        """Each present task's weight lambda_i for this step."""
-
-    def backward(self, losses: dict[str, Tensor], regularization: Tensor | None = None) -> dict[str, float]:
-        """Backpropagate sum_i lambda_i L_i + R; return the weights used."""
-        weights = self.weights(losses)
-        total = sum(weights[t] * loss for t, loss in losses.items())
-        if regularization is not None:
-            total = total + regularization
-        total.backward()
-        return weights
+    def parameters(self) -> list[nn.Parameter]:
+        """Parameters the main optimizer trains alongside the model (e.g. log-variances)."""
+        return []
 
     def state_dict(self) -> dict[str, Any]:
         return {}
 
     def load_state_dict(self, state: dict[str, Any]) -> None:
         """Stateless methods have nothing to restore."""
+
+
+class LossWeighting(Weighting):
+    requires = "losses"
+
+    @abstractmethod
+    def objective(self, tasks: list[str], values: Tensor) -> Tensor:
+        """f(values): the scalar to minimize, from the global losses of `tasks` (a leaf tensor)."""
+
+
+class GradientWeighting(Weighting):
+    requires = "gradients"
+    options: GradientOptions
+
+    @abstractmethod
+    def weights(self, gramian: Tensor, values: Tensor) -> Tensor:
+        """w (one per task) from the Gramian of the task gradients and the global loss values."""

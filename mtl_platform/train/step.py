@@ -1,0 +1,189 @@
+"""One step's gradients: task losses -> weighting method -> `.grad`, exact under DDP.
+
+Every task's loss is its mean over the *global* batch (see `global_mean`), so
+the mean of the workers' gradients is the single-process gradient.
+
+- Loss weightings run on the DDP-wrapped model. f is evaluated on the global
+  loss values (the same on every worker) and w = df/dL is taken from that; the
+  backward pass of sum_t w_t L_t then gives, after DDP's mean, exactly the
+  gradient of f on the global batch.
+- Gradient weightings run on the bare model: DDP's all-reduce of one summed
+  loss would silently replace the method. Per-task gradients are reduced
+  across workers here first (their mean, as DDP would take), so every worker
+  builds the same Gramian, draws the same weights and applies the same update.
+  Task heads get their own task's gradient, unweighted (as in TorchJD and LibMTL).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import itertools
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+import torch
+import torch.distributed as dist
+from torch import Tensor, nn
+
+from mtl_platform.models.multitask import Batch, MultiTaskModel
+from mtl_platform.tasks import Task
+from mtl_platform.weighting import GradientWeighting, LossWeighting, regularization
+from mtl_platform.weighting.base import WeightingOptions
+
+
+def distributed() -> bool:
+    return dist.is_available() and dist.is_initialized()
+
+
+def global_mean(loss_sum: Tensor, count: Tensor, world_size: int) -> tuple[Tensor, float]:
+    """The loss to backpropagate and its value, both the mean over the *global* batch.
+
+    Each worker divides its summed loss by the global count (all-reduced); the
+    mean of the workers' gradients (DDP's, or ours for gradient methods) is then
+    the gradient of the global mean, even when workers hold different numbers
+    of labelled tokens.
+    """
+    totals = torch.stack([loss_sum.detach().float(), count.float()])
+    if distributed():
+        dist.all_reduce(totals)
+    return loss_sum * world_size / totals[1], float(totals[0] / totals[1])
+
+
+def average_across_workers(tensors: list[Tensor]) -> None:
+    """In place: each tensor becomes its mean over workers (one all-reduce for all)."""
+    if not distributed() or not tensors:
+        return
+    flat = torch.cat([t.reshape(-1) for t in tensors])
+    dist.all_reduce(flat)
+    flat /= dist.get_world_size()
+    for tensor, part in zip(tensors, flat.split([t.numel() for t in tensors])):
+        tensor.copy_(part.view_as(tensor))
+
+
+@contextlib.contextmanager
+def seeded(seed: int, step: int) -> Iterator[None]:
+    """Random draws of a method (RLW weights, PCGrad's order) from (seed, step) alone:
+    the same on every worker, for any world size, and again after a resume."""
+    with torch.random.fork_rng(devices=[]):
+        torch.manual_seed(seed * 1_000_003 + step)
+        yield
+
+
+@dataclass
+class StepResult:
+    values: dict[str, float]  # each task's global mean loss
+    weights: dict[str, float]  # each task's effective weight
+    gradient_norms: dict[str, float] = field(default_factory=dict)
+    conflict: float | None = None  # mean pairwise cosine of the task gradients
+
+
+def _losses(
+    tasks: dict[str, Task], outputs: dict[str, Tensor], batches: dict[str, Batch], world: int
+) -> tuple[dict[str, Tensor], dict[str, float]]:
+    local, values = {}, {}
+    for name, output in outputs.items():
+        local[name], values[name] = global_mean(*tasks[name].loss_sum(output, batches[name]["labels"]), world)
+    return local, values
+
+
+def loss_weighted_backward(
+    model: nn.Module,
+    tasks: dict[str, Task],
+    weighting: LossWeighting,
+    options: WeightingOptions,
+    batches: dict[str, Batch],
+    world: int,
+    seed: int,
+    step: int,
+    autocast: contextlib.AbstractContextManager,
+) -> StepResult:
+    with autocast:
+        outputs = model(batches)
+    local, values = _losses(tasks, outputs, batches, world)
+    names = list(local)
+    leaf = torch.tensor([values[t] for t in names], requires_grad=True)
+    with seeded(seed, step):
+        objective = weighting.objective(names, leaf)
+    objective.backward()  # leaf.grad = df/dL; method parameters (log-variances) get their exact gradient
+    weights = dict(zip(names, leaf.grad.tolist()))
+    total = sum(weights[t] * local[t] for t in names)
+    reg = regularization(options, _core(model))
+    (total if reg is None else total + reg).backward()
+    return StepResult(values, weights)
+
+
+def _core(model: nn.Module) -> MultiTaskModel:
+    return model.module if isinstance(model, nn.parallel.DistributedDataParallel) else model
+
+
+def _flat(grads: tuple[Tensor | None, ...], params: list[nn.Parameter]) -> Tensor:
+    return torch.cat([(torch.zeros_like(p) if g is None else g).reshape(-1) for g, p in zip(grads, params)])
+
+
+def gradient_weighted_backward(
+    model: MultiTaskModel,
+    tasks: dict[str, Task],
+    weighting: GradientWeighting,
+    batches: dict[str, Batch],
+    world: int,
+    seed: int,
+    step: int,
+    autocast: contextlib.AbstractContextManager,
+) -> StepResult:
+    names = list(batches)
+    with autocast:
+        features = {t: model.encode(batches[t]) for t in names}
+        outputs = {t: model.head(t, features[t], batches[t]) for t in names}
+    local, values = _losses(tasks, outputs, batches, world)
+    shared = model.shared_parameters()
+    heads = {t: [p for p in model.heads[t].parameters() if p.requires_grad] for t in names}
+    by_parameters = weighting.options.gradients == "parameters"
+
+    rows, used = [], set()
+    for t in names:
+        # Each task's loss depends on the backbone only through its own batch, so
+        # these T backward passes together cost what one pass of the summed loss would.
+        targets = shared if by_parameters else [features[t]]
+        grads = torch.autograd.grad(local[t], targets + heads[t], retain_graph=not by_parameters, allow_unused=True)
+        for p, g in zip(heads[t], grads[len(targets) :]):
+            p.grad = g
+        if by_parameters:
+            used |= {i for i, g in enumerate(grads[: len(shared)]) if g is not None}
+            rows.append(_flat(grads[: len(shared)], shared))
+        else:
+            rows.append(grads[0])
+    head_grads = [p.grad for t in names for p in heads[t]]
+
+    if by_parameters:
+        jacobian = torch.stack(rows)
+        average_across_workers([jacobian, *head_grads])
+        gramian = jacobian @ jacobian.T
+    else:
+        # Each task's representation is of its own examples, and the workers'
+        # examples are disjoint, so the global Gramian is diagonal and is the sum
+        # of the workers' squared norms (of gradients scaled by `world`, hence / world^2).
+        gramian = torch.diag(torch.stack([g.float().pow(2).sum() for g in rows]))
+        average_across_workers([gramian, *head_grads])
+        gramian = gramian / world
+    with seeded(seed, step):
+        w = weighting.weights(gramian, torch.tensor([values[t] for t in names])).to(gramian)
+
+    if by_parameters:
+        combined = w @ jacobian
+        for i, (p, part) in enumerate(zip(shared, combined.split([p.numel() for p in shared]))):
+            if i in used:
+                p.grad = part.view_as(p).clone()
+    else:
+        torch.autograd.backward([features[t] for t in names], [w[i].to(g.dtype) * g for i, g in enumerate(rows)])
+        average_across_workers([p.grad for p in shared if p.grad is not None])
+    reg = regularization(weighting.options, model)
+    if reg is not None:
+        reg.backward()
+
+    norms = gramian.diagonal().clamp(min=0).sqrt()
+    result = StepResult(values, dict(zip(names, w.tolist())), dict(zip(names, norms.tolist())))
+    if by_parameters and len(names) > 1:
+        cosine = gramian / (norms[:, None] * norms[None, :]).clamp(min=1e-12)
+        pairs = list(itertools.combinations(range(len(names)), 2))
+        result.conflict = float(torch.stack([cosine[i, j] for i, j in pairs]).mean())
+    return result

@@ -1,0 +1,22 @@
+"""Aligned-MTL (Senushkin et al., 2023): align the task gradients by making their matrix
+well conditioned (all singular values equal), then sum. TorchJD's weighting.
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from torchjd.aggregation import AlignedMTLWeighting as TorchJDAlignedMTL
+
+from mtl_platform.weighting.base import GradientOptions
+from mtl_platform.weighting.gramian import GramianWeighting
+
+
+class AlignedMTLOptions(GradientOptions):
+    method: Literal["aligned_mtl"] = "aligned_mtl"
+    scale_mode: Literal["min", "median", "rmse"] = "min"
+
+
+class AlignedMTLWeighting(GramianWeighting):
+    def build(self, options: AlignedMTLOptions) -> TorchJDAlignedMTL:
+        return TorchJDAlignedMTL(scale_mode=options.scale_mode)

@@ -1,0 +1,28 @@
+"""Gradient methods that are TorchJD Gramian weightings: w = weighting(G).
+
+TorchJD's weightings see only the Gramian G = J J^T of the task gradients, so
+they cost O(T^2) once G is known, and the trainer can give them G from either
+all shared parameters or the shared representation.
+"""
+
+from __future__ import annotations
+
+from abc import abstractmethod
+
+from torch import Tensor
+from torchjd.aggregation import Weighting as TorchJDWeighting
+
+from mtl_platform.weighting.base import GradientOptions, GradientWeighting
+
+
+class GramianWeighting(GradientWeighting):
+    def __init__(self, task_names: list[str], options: GradientOptions):
+        super().__init__(task_names, options)
+        self.weighting = self.build(options)
+
+    @abstractmethod
+    def build(self, options: GradientOptions) -> TorchJDWeighting:
+        """The TorchJD weighting for these options."""
+
+    def weights(self, gramian: Tensor, values: Tensor) -> Tensor:
+        return self.weighting(gramian)

@@ -1,0 +1,21 @@
+"""IMTL-G (Liu et al., 2021): the combination whose projection on every task's unit
+gradient is equal, so no task is favoured. TorchJD's weighting.
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from torchjd.aggregation import IMTLGWeighting as TorchJDIMTLG
+
+from mtl_platform.weighting.base import GradientOptions
+from mtl_platform.weighting.gramian import GramianWeighting
+
+
+class IMTLOptions(GradientOptions):
+    method: Literal["imtl"] = "imtl"
+
+
+class IMTLWeighting(GramianWeighting):
+    def build(self, options: IMTLOptions) -> TorchJDIMTLG:
+        return TorchJDIMTLG()

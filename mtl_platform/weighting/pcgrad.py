@@ -1,0 +1,23 @@
+"""PCGrad (Yu et al., 2020): each task gradient loses its component along conflicting ones.
+
+The projection order is random; the trainer seeds it from (seed, step), so
+every worker projects in the same order. TorchJD's weighting.
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from torchjd.aggregation import PCGradWeighting as TorchJDPCGrad
+
+from mtl_platform.weighting.base import GradientOptions
+from mtl_platform.weighting.gramian import GramianWeighting
+
+
+class PCGradOptions(GradientOptions):
+    method: Literal["pcgrad"] = "pcgrad"
+
+
+class PCGradWeighting(GramianWeighting):
+    def build(self, options: PCGradOptions) -> TorchJDPCGrad:
+        return TorchJDPCGrad()

@@ -1,0 +1,21 @@
+"""UPGrad (Quinton & Rey, 2024): project each task gradient onto the dual cone of all
+of them and average, so no task's loss increases to first order. TorchJD's weighting.
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from torchjd.aggregation import UPGradWeighting as TorchJDUPGrad
+
+from mtl_platform.weighting.base import GradientOptions
+from mtl_platform.weighting.gramian import GramianWeighting
+
+
+class UPGradOptions(GradientOptions):
+    method: Literal["upgrad"] = "upgrad"
+
+
+class UPGradWeighting(GramianWeighting):
+    def build(self, options: UPGradOptions) -> TorchJDUPGrad:
+        return TorchJDUPGrad()
