@@ -230,17 +230,18 @@ class JobConfig(Strict):
 
 
 class SearchParam(Strict):
-    """One dimension of a sweep. `simplex` draws task weights uniformly on the simplex."""
+    """One dimension of a sweep. `simplex` draws task weights uniformly on the simplex;
+    `grid` tries every value (with the random searcher)."""
 
-    type: Literal["choice", "uniform", "loguniform", "randint", "simplex"]
+    type: Literal["choice", "grid", "uniform", "loguniform", "randint", "simplex"]
     values: list[Any] | None = None
     low: float | None = None
     high: float | None = None
 
     @model_validator(mode="after")
     def _args(self) -> SearchParam:
-        if self.type == "choice" and not self.values:
-            raise ValueError("type 'choice' needs a non-empty `values` list")
+        if self.type in ("choice", "grid") and not self.values:
+            raise ValueError(f"type '{self.type}' needs a non-empty `values` list")
         if self.type in ("uniform", "loguniform", "randint"):
             if self.low is None or self.high is None or self.low >= self.high:
                 raise ValueError(f"type '{self.type}' needs low < high")
@@ -261,6 +262,7 @@ class TuneConfig(Strict):
 class SweepConfig(Strict):
     name: str = Field("sweep", pattern=r"^[A-Za-z0-9_\-.]+$")
     job: JobConfig
+    overrides: list[str] = Field(default_factory=list, description="key=value changes to the job file")
     search: dict[str, SearchParam] = Field(min_length=1)
     tune: TuneConfig = Field(default_factory=TuneConfig)
 
@@ -271,6 +273,8 @@ class SweepConfig(Strict):
         allowed = ["dev/mean"] + [f"dev/{t.name}/{m}" for t in self.job.tasks for m in TASK_TYPES[t.type].metric_names]
         if self.tune.metric not in allowed:
             raise ValueError(f"tune.metric {self.tune.metric!r} is not reported; allowed: {allowed}")
+        if self.tune.search_alg != "random" and any(p.type == "grid" for p in self.search.values()):
+            raise ValueError(f"type 'grid' needs tune.search_alg: random (got {self.tune.search_alg!r})")
         return self
 
     @field_validator("search")
@@ -283,6 +287,17 @@ class SweepConfig(Strict):
             if param.type != "simplex" and job is not None:
                 # Sampled values must land on real fields; check the path against the job now.
                 set_by_path(job.model_dump(mode="json"), key, None, must_exist=True)
+            for value in param.values or []:  # and each listed value must be valid for its field
+                data = job.model_dump(mode="json")
+                set_by_path(data, key, value)
+                try:
+                    JobConfig.model_validate(data)
+                except ValidationError as exc:
+                    # Only the field's own errors: a cross-field one may be fixed by another searched value.
+                    for line in _validation_message(exc, data, "job").splitlines():
+                        where = line.split(": ")[1]
+                        if where == key or where.startswith(f"{key}."):
+                            raise ValueError(f"{key}: value {value!r}: {line.split(': ', 2)[2]}") from None
         return search
 
 
@@ -409,7 +424,7 @@ def load_sweep(path: str | Path, overrides: list[str] | None = None) -> SweepCon
         job_data, job_base, job_source = read_yaml(job_path), job_path.parent, str(job_path)
     if not isinstance(job_data, dict):
         raise ConfigError(f"{path}: job: expected a job file path or an inline job mapping")
-    job = validate_job(job_data, job_base, job_source)
+    job = validate_job(apply_overrides(job_data, data.get("overrides") or []), job_base, job_source)
     try:
         sweep = SweepConfig.model_validate({**data, "job": job.model_dump(mode="json")})
     except ValidationError as exc:

@@ -21,6 +21,7 @@ from mtl_platform.config import ConfigError, JobConfig, job_to_yaml
 from mtl_platform.data.tokenize import tokenize_job
 from mtl_platform.tasks import build_tasks
 from mtl_platform.tracking.mlflow_store import create_run, flatten, log_params, tracking_uri
+from mtl_platform.tracking.plots import log_history_plot
 from mtl_platform.train.checkpoint import MODEL_FILE
 from mtl_platform.train.loop import train_worker
 
@@ -139,5 +140,8 @@ def run_job(
         raise
     if result.checkpoint is not None:
         _log_model(client, run_id, job, result.checkpoint)
+    log_history_plot(client, run_id, "task_weights", "task weight", "weights/")
+    log_history_plot(client, run_id, "gradient_norms", "norm of the task's gradient", "grad/", "/norm")
+    log_history_plot(client, run_id, "gradient_conflict", "mean pairwise cosine of task gradients", "grad/conflict")
     client.set_terminated(run_id, status="FINISHED")
     return JobResult(run_id, name, uri, dict(result.metrics or {}), result.checkpoint)

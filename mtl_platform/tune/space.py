@@ -24,6 +24,8 @@ SIMPLEX_PREFIX = "simplex."
 def _domain(param: SearchParam) -> Any:
     if param.type == "choice":
         return tune.choice(param.values)
+    if param.type == "grid":
+        return tune.grid_search(param.values)
     if param.type == "uniform":
         return tune.uniform(param.low, param.high)
     if param.type == "loguniform":

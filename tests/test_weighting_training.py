@@ -1,8 +1,8 @@
-"""Every weighting method under DDP: 2 workers compute what 1 worker does on the same global batch.
+"""Weighting methods in real Ray training: exact under DDP, tracked in MLflow, resumed exactly.
 
-One real Ray `TorchTrainer` run per world size trains each method for a few
-steps from the same initial weights (the production `Training.train_step`),
-and rank 0 saves the final parameters for comparison.
+For exactness, one real `TorchTrainer` run per world size trains each method
+for a few steps from the same initial weights (the production
+`Training.train_step`), and rank 0 saves the final parameters for comparison.
 """
 
 from __future__ import annotations
@@ -15,13 +15,15 @@ import ray.cloudpickle
 import ray.train
 import ray.train.torch
 import torch
+from mlflow.tracking import MlflowClient
 from ray.train import RunConfig, ScalingConfig
 from ray.train.torch import TorchTrainer
 
 from mtl_platform.config import JobConfig
 from mtl_platform.train.loop import Training, wrap_model
 from mtl_platform.weighting import METHODS
-from tests.test_training import relative_difference
+from tests.test_training import final_parameters as checkpoint_parameters
+from tests.test_training import relative_difference, run
 
 STEPS = 3
 GRADIENT_METHODS = sorted(name for name, (_, method) in METHODS.items() if method.requires == "gradients")
@@ -74,3 +76,34 @@ def test_every_method_is_exact_under_ddp(ray_session, bert_job_dict, tmp_path):
         assert relative_difference(one[case], initial) > 1e-3, case
     # The methods really differ from each other (the method is not silently replaced by DDP's mean).
     assert relative_difference(one["upgrad/parameters"], one["equal/None"]) > 1e-4
+
+
+def test_gradient_method_logs_weights_norms_and_conflict(ray_session, job_dict):
+    job_dict["trainer"]["sampling"] = {"strategy": "all_tasks"}
+    job_dict["weighting"] = {"method": "upgrad"}
+    result = run(job_dict)
+    client = MlflowClient(result.tracking_uri)
+    metrics = client.get_run(result.run_id).data.metrics
+    for task in ("sst2", "stsb", "conll"):
+        assert [m.step for m in client.get_metric_history(result.run_id, f"weights/{task}")] == [1, 2, 3, 4]
+        assert metrics[f"grad/{task}/norm"] > 0
+    assert -1.0 <= metrics["grad/conflict"] <= 1.0
+    plots = {a.path for a in client.list_artifacts(result.run_id, "plots")}
+    for name in ("task_weights", "gradient_norms", "gradient_conflict"):
+        assert {f"plots/{name}.png", f"plots/{name}.csv"} <= plots
+
+
+def test_resume_continues_a_stateful_method_exactly(ray_session, job_dict):
+    """FAMO's logits, its Adam and last losses are in the checkpoint: 4 steps + resume to 6 == 6 steps."""
+    job_dict["trainer"].update(scheduler="constant", max_steps=6, eval_every=2, sampling={"strategy": "all_tasks"})
+    job_dict["weighting"] = {"method": "famo", "lr": 0.5}
+    straight = run(job_dict)
+    first = {**job_dict, "trainer": {**job_dict["trainer"], "max_steps": 4}}
+    run(first)
+    resumed = run(job_dict, resume=True)
+    assert relative_difference(checkpoint_parameters(resumed), checkpoint_parameters(straight)) == 0.0
+    client = MlflowClient(resumed.tracking_uri)
+    for task in ("sst2", "stsb"):
+        weights = [client.get_metric_history(r.run_id, f"weights/{task}") for r in (straight, resumed)]
+        a, b = ({m.step: m.value for m in history} for history in weights)
+        assert a[6] == b[6] and a[6] != a[1]  # the weights moved, and the resumed run moved them the same way
