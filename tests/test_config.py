@@ -8,6 +8,7 @@ import pytest
 import yaml
 
 from mtl_platform.config import ConfigError, apply_overrides, load_job, load_sweep
+from mtl_platform.weighting import METHODS
 
 REPO = Path(__file__).resolve().parents[1]
 
@@ -137,4 +138,20 @@ def test_sweep_loads_job_by_path_and_checks_the_space(tmp_path):
         load_sweep(write(tmp_path / "s.yaml", data))
     data["search"] = {"trainer.lr": {"type": "loguniform", "low": 0, "high": 1}}
     with pytest.raises(ConfigError, match=r"search.trainer.lr: type 'loguniform' needs low > 0"):
+        load_sweep(write(tmp_path / "s.yaml", data))
+
+
+def test_methods_sweep_applies_its_overrides_and_checks_each_listed_value(tmp_path):
+    sweep = load_sweep(REPO / "jobs/sweeps/methods.yaml")
+    assert sweep.job.trainer.sampling.strategy == "all_tasks" and sweep.job.trainer.max_steps == 200
+    assert sweep.search["weighting.method"].type == "grid"
+    assert set(sweep.search["weighting.method"].values) == set(METHODS) - {"static"}
+    data = yaml.safe_load((REPO / "jobs/sweeps/methods.yaml").read_text())
+    data["job"] = str(REPO / "jobs/bilstm_small.yaml")
+    data["search"] = {"weighting.method": {"type": "grid", "values": ["equal", "upgradd"]}}
+    with pytest.raises(ConfigError, match=r"search: weighting.method: value 'upgradd': unknown method 'upgradd'"):
+        load_sweep(write(tmp_path / "s.yaml", data))
+    data["search"] = {"weighting.method": {"type": "grid", "values": ["equal", "pcgrad"]}}
+    data["tune"]["search_alg"] = "optuna"
+    with pytest.raises(ConfigError, match=r"type 'grid' needs tune.search_alg: random"):
         load_sweep(write(tmp_path / "s.yaml", data))

@@ -7,7 +7,9 @@ import math
 import numpy as np
 import pytest
 
-from mtl_platform.tune.space import job_for_point, sampled_values, simplex_weights
+from mtl_platform.config import load_sweep
+from mtl_platform.tune.space import job_for_point, param_space, sampled_values, simplex_weights
+from tests.conftest import REPO
 
 
 def test_simplex_weights_hand_case():
@@ -35,3 +37,11 @@ def test_point_becomes_a_static_weighted_job():
     job = job_for_point(base, point)
     assert job["weighting"] == {"method": "static", "weights": {"x": 0.5, "y": 0.5}, "regularizers": []}
     assert job["trainer"]["lr"] == 1e-5 and base["trainer"]["lr"] == 0.1
+
+
+def test_grid_lists_every_value_and_simplex_keeps_only_regularizers():
+    sweep = load_sweep(REPO / "jobs/sweeps/methods.yaml")
+    assert param_space(sweep) == {"weighting.method": {"grid_search": sweep.search["weighting.method"].values}}
+    base = {"weighting": {"method": "upgrad", "gradients": "parameters", "regularizers": []}}
+    job = job_for_point(base, {"simplex.x": 0.5, "simplex.y": 0.5})
+    assert job["weighting"] == {"method": "static", "weights": {"x": 0.5, "y": 0.5}, "regularizers": []}

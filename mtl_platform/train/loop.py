@@ -32,7 +32,7 @@ from mtl_platform.models import MultiTaskModel, build_model
 from mtl_platform.tasks import Task, build_tasks
 from mtl_platform.tracking.mlflow_store import MetricWriter
 from mtl_platform.train import checkpoint
-from mtl_platform.train.step import StepResult, distributed, gradient_weighted_backward, loss_weighted_backward
+from mtl_platform.train.step import Step, StepResult, distributed, gradient_weighted_backward, loss_weighted_backward
 from mtl_platform.weighting import Weighting, build_weighting
 
 log = logging.getLogger(__name__)
@@ -156,15 +156,11 @@ class Training:
     def train_step(self, model: nn.Module, device: torch.device, step: int, world: int = 1) -> StepResult:
         """One optimizer step. `model` is the DDP-wrapped model for loss weightings, the bare one otherwise."""
         batches = self.next_batches(device)
-        seed = self.job.trainer.seed
+        context = Step(step, self.job.trainer.seed, world, _autocast(device))
         if self.weighting.requires == "gradients":
-            result = gradient_weighted_backward(
-                self.model, self.tasks, self.weighting, batches, world, seed, step, _autocast(device)
-            )
+            result = gradient_weighted_backward(self.model, self.tasks, self.weighting, batches, context)
         else:
-            result = loss_weighted_backward(
-                model, self.tasks, self.weighting, self.job.weighting, batches, world, seed, step, _autocast(device)
-            )
+            result = loss_weighted_backward(model, self.tasks, self.weighting, batches, context)
         if self.job.trainer.grad_clip:
             nn.utils.clip_grad_norm_(self.model.parameters(), self.job.trainer.grad_clip)
         self.optimizer.step()

@@ -28,7 +28,6 @@ from torch import Tensor, nn
 from mtl_platform.models.multitask import Batch, MultiTaskModel
 from mtl_platform.tasks import Task
 from mtl_platform.weighting import GradientWeighting, LossWeighting, regularization
-from mtl_platform.weighting.base import WeightingOptions
 
 
 def distributed() -> bool:
@@ -53,6 +52,10 @@ def average_across_workers(tensors: list[Tensor]) -> None:
     """In place: each tensor becomes its mean over workers (one all-reduce for all)."""
     if not distributed() or not tensors:
         return
+    if len(tensors) == 1:  # no staging copy, which for a Jacobian would double its memory
+        dist.all_reduce(tensors[0])
+        tensors[0] /= dist.get_world_size()
+        return
     flat = torch.cat([t.reshape(-1) for t in tensors])
     dist.all_reduce(flat)
     flat /= dist.get_world_size()
@@ -67,6 +70,16 @@ def seeded(seed: int, step: int) -> Iterator[None]:
     with torch.random.fork_rng(devices=[]):
         torch.manual_seed(seed * 1_000_003 + step)
         yield
+
+
+@dataclass
+class Step:
+    """Where a step runs: its number (1-based), the job's seed, the world size, the autocast context."""
+
+    number: int
+    seed: int
+    world: int
+    autocast: contextlib.AbstractContextManager
 
 
 @dataclass
@@ -87,27 +100,19 @@ def _losses(
 
 
 def loss_weighted_backward(
-    model: nn.Module,
-    tasks: dict[str, Task],
-    weighting: LossWeighting,
-    options: WeightingOptions,
-    batches: dict[str, Batch],
-    world: int,
-    seed: int,
-    step: int,
-    autocast: contextlib.AbstractContextManager,
+    model: nn.Module, tasks: dict[str, Task], weighting: LossWeighting, batches: dict[str, Batch], step: Step
 ) -> StepResult:
-    with autocast:
+    with step.autocast:
         outputs = model(batches)
-    local, values = _losses(tasks, outputs, batches, world)
+    local, values = _losses(tasks, outputs, batches, step.world)
     names = list(local)
     leaf = torch.tensor([values[t] for t in names], requires_grad=True)
-    with seeded(seed, step):
+    with seeded(step.seed, step.number):
         objective = weighting.objective(names, leaf)
     objective.backward()  # leaf.grad = df/dL; method parameters (log-variances) get their exact gradient
     weights = dict(zip(names, leaf.grad.tolist()))
     total = sum(weights[t] * local[t] for t in names)
-    reg = regularization(options, _core(model))
+    reg = regularization(weighting.options, _core(model))
     (total if reg is None else total + reg).backward()
     return StepResult(values, weights)
 
@@ -116,31 +121,24 @@ def _core(model: nn.Module) -> MultiTaskModel:
     return model.module if isinstance(model, nn.parallel.DistributedDataParallel) else model
 
 
-def _flat(grads: tuple[Tensor | None, ...], params: list[nn.Parameter]) -> Tensor:
-    return torch.cat([(torch.zeros_like(p) if g is None else g).reshape(-1) for g, p in zip(grads, params)])
-
-
 def gradient_weighted_backward(
-    model: MultiTaskModel,
-    tasks: dict[str, Task],
-    weighting: GradientWeighting,
-    batches: dict[str, Batch],
-    world: int,
-    seed: int,
-    step: int,
-    autocast: contextlib.AbstractContextManager,
+    model: MultiTaskModel, tasks: dict[str, Task], weighting: GradientWeighting, batches: dict[str, Batch], step: Step
 ) -> StepResult:
     names = list(batches)
-    with autocast:
+    with step.autocast:
         features = {t: model.encode(batches[t]) for t in names}
         outputs = {t: model.head(t, features[t], batches[t]) for t in names}
-    local, values = _losses(tasks, outputs, batches, world)
+    local, values = _losses(tasks, outputs, batches, step.world)
     shared = model.shared_parameters()
     heads = {t: [p for p in model.heads[t].parameters() if p.requires_grad] for t in names}
     by_parameters = weighting.options.gradients == "parameters"
 
-    rows, used = [], set()
-    for t in names:
+    sizes = [p.numel() for p in shared]
+    if by_parameters:  # one row per task, written in place: no per-task flat copies
+        jacobian = torch.zeros(len(names), sum(sizes), device=shared[0].device)
+        rows = [row.split(sizes) for row in jacobian]
+    reps, used = [], set()
+    for i, t in enumerate(names):
         # Each task's loss depends on the backbone only through its own batch, so
         # these T backward passes together cost what one pass of the summed loss would.
         targets = shared if by_parameters else [features[t]]
@@ -148,33 +146,34 @@ def gradient_weighted_backward(
         for p, g in zip(heads[t], grads[len(targets) :]):
             p.grad = g
         if by_parameters:
-            used |= {i for i, g in enumerate(grads[: len(shared)]) if g is not None}
-            rows.append(_flat(grads[: len(shared)], shared))
+            for j, g in enumerate(grads[: len(shared)]):
+                if g is not None:
+                    rows[i][j].copy_(g.reshape(-1))
+                    used.add(j)
         else:
-            rows.append(grads[0])
-    head_grads = [p.grad for t in names for p in heads[t]]
+            reps.append(grads[0])
+    average_across_workers([p.grad for t in names for p in heads[t]])
 
     if by_parameters:
-        jacobian = torch.stack(rows)
-        average_across_workers([jacobian, *head_grads])
+        average_across_workers([jacobian])
         gramian = jacobian @ jacobian.T
     else:
         # Each task's representation is of its own examples, and the workers'
         # examples are disjoint, so the global Gramian is diagonal and is the sum
         # of the workers' squared norms (of gradients scaled by `world`, hence / world^2).
-        gramian = torch.diag(torch.stack([g.float().pow(2).sum() for g in rows]))
-        average_across_workers([gramian, *head_grads])
-        gramian = gramian / world
-    with seeded(seed, step):
+        gramian = torch.diag(torch.stack([g.float().pow(2).sum() for g in reps]))
+        average_across_workers([gramian])
+        gramian = gramian / step.world
+    with seeded(step.seed, step.number):
         w = weighting.weights(gramian, torch.tensor([values[t] for t in names])).to(gramian)
 
     if by_parameters:
         combined = w @ jacobian
-        for i, (p, part) in enumerate(zip(shared, combined.split([p.numel() for p in shared]))):
-            if i in used:
-                p.grad = part.view_as(p).clone()
+        for j, (p, part) in enumerate(zip(shared, combined.split(sizes))):
+            if j in used:
+                p.grad = part.view_as(p)  # views of one buffer, as DDP's gradient buckets are
     else:
-        torch.autograd.backward([features[t] for t in names], [w[i].to(g.dtype) * g for i, g in enumerate(rows)])
+        torch.autograd.backward([features[t] for t in names], [w[i].to(g.dtype) * g for i, g in enumerate(reps)])
         average_across_workers([p.grad for p in shared if p.grad is not None])
     reg = regularization(weighting.options, model)
     if reg is not None:

@@ -66,7 +66,8 @@ def job_for_point(base_job: dict[str, Any], point: dict[str, Any]) -> dict[str, 
     values = sampled_values(point)
     job = copy.deepcopy(base_job)
     if any(k.startswith(f"{SIMPLEX_KEY}.") for k in values):
-        job["weighting"] = {**job["weighting"], "method": "static", "weights": {}}
+        # Only the regularizers carry over: another method's options do not apply to static weights.
+        job["weighting"] = {"method": "static", "weights": {}, "regularizers": job["weighting"].get("regularizers", [])}
     for key, value in values.items():
         set_by_path(job, key, value)
     return job
