@@ -15,7 +15,6 @@ from __future__ import annotations
 import argparse
 import json
 import logging
-import resource
 import statistics
 import subprocess
 import sys
@@ -25,17 +24,11 @@ from pathlib import Path
 import torch
 
 from mtl_platform.config import load_job
-from mtl_platform.train.loop import Training
+from mtl_platform.train.loop import Training, peak_memory_mb
 from mtl_platform.weighting import METHODS
 
 REPO = Path(__file__).resolve().parents[1]
 WARMUP = 3
-
-
-def peak_memory_mb() -> float:
-    if torch.cuda.is_available():
-        return torch.cuda.max_memory_allocated() / 2**20
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # KiB on Linux
 
 
 def torchjd_step(training: Training, device: torch.device) -> None:
@@ -44,7 +37,7 @@ def torchjd_step(training: Training, device: torch.device) -> None:
     from torchjd.autojac import jac_to_grad, mtl_backward
 
     model, batches = training.model, training.next_batches(device)
-    features = [model.encode(batch) for batch in batches.values()]
+    features = [model.encode(task, batch) for task, batch in batches.items()]
     losses = []
     for (task, batch), feature in zip(batches.items(), features):
         loss_sum, count = training.tasks[task].loss_sum(model.head(task, feature, batch), batch["labels"])
@@ -79,7 +72,7 @@ def measure(job_path: str, method: str, mode: str | None, steps: int) -> dict[st
         if device.type == "cuda":
             torch.cuda.synchronize()
         seconds.append(time.perf_counter() - began)
-    return {"seconds": statistics.median(seconds[WARMUP:]), "peak_mb": peak_memory_mb()}
+    return {"seconds": statistics.median(seconds[WARMUP:]), "peak_mb": peak_memory_mb(device)}
 
 
 def main() -> None:

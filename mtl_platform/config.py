@@ -22,6 +22,8 @@ from pydantic import (
     model_validator,
 )
 
+from mtl_platform.models.sharing import LAYERED, SharingConfig
+from mtl_platform.models.sharing.hard import HardOptions
 from mtl_platform.strict import Strict
 from mtl_platform.weighting import METHODS, WeightingConfig
 from mtl_platform.weighting.equal import EqualOptions
@@ -130,6 +132,22 @@ class LSTMConfig(Strict):
     dropout: float = Field(0.0, ge=0, lt=1)
 
 
+def _check_lora_targets(skeleton: Any, targets: list[str]) -> None:
+    """peft matches a target by module name or name suffix; LoRA needs a Linear, Embedding or Conv there."""
+    supported = ("Linear", "Embedding", "Conv1d", "Conv2d", "Conv1D")
+    modules = dict(skeleton.named_modules())
+    for target in targets:
+        matches = [n for n in modules if n == target or n.endswith(f".{target}")]
+        if not matches:
+            names = sorted({n.rsplit(".", 1)[-1] for n in modules if n} - {str(i) for i in range(1000)})
+            raise ValueError(f"sharing.target_modules: {target!r} matches no module of the backbone; names: {names}")
+        kinds = {type(modules[n]).__name__ for n in matches}
+        if not kinds <= set(supported):
+            raise ValueError(
+                f"sharing.target_modules: {target!r} is a {sorted(kinds)}; LoRA supports {list(supported)}"
+            )
+
+
 class ModelConfig(Strict):
     """A shared backbone with one head per task (hard parameter sharing)."""
 
@@ -140,8 +158,34 @@ class ModelConfig(Strict):
     pooling: Literal["mean", "cls"] = "mean"
     head_dropout: float = Field(0.1, ge=0, lt=1)
     lstm: LSTMConfig = Field(default_factory=LSTMConfig)
-    sharing: Literal["hard"] = "hard"
+    sharing: SharingConfig = Field(default_factory=HardOptions, description="`hard`, or {scheme: ..., options}")
     freeze_backbone: bool = Field(False, description="train only the task heads (and weighting parameters)")
+
+    @field_validator("sharing", mode="before")
+    @classmethod
+    def _shorthand(cls, value: Any) -> Any:
+        return {"scheme": value} if isinstance(value, str) else value
+
+    @model_validator(mode="after")
+    def _fits_backbone(self) -> ModelConfig:
+        """Check the scheme's options against the backbone's real modules (built on the meta device)."""
+        sharing = self.sharing
+        if (
+            sharing.scheme not in LAYERED
+            and getattr(sharing, "branch_layer", None) is None
+            and sharing.scheme != "lora"
+        ):
+            return self
+        from mtl_platform.models.backbones import backbone_skeleton
+
+        skeleton = backbone_skeleton(self)
+        if sharing.scheme == "lora":
+            _check_lora_targets(skeleton, sharing.target_modules)
+            return self
+        depth = len(skeleton.layers)  # raises a clear error for encoders without BERT-style layers
+        if sharing.scheme == "hard" and sharing.branch_layer > depth:
+            raise ValueError(f"sharing.branch_layer {sharing.branch_layer} is beyond the backbone's {depth} layers")
+        return self
 
 
 class SamplingConfig(Strict):
@@ -213,10 +257,17 @@ class JobConfig(Strict):
                 f"weighting.method '{self.weighting.method}' weighs every task at every step: "
                 "set trainer.sampling.strategy: all_tasks"
             )
-        if method.requires == "gradients" and self.model.freeze_backbone:
+        if method.requires == "gradients" and (
+            self.model.freeze_backbone or not self.model.sharing.trains_shared_parameters()
+        ):
+            why = (
+                "model.freeze_backbone"
+                if self.model.freeze_backbone
+                else f"model.sharing '{self.model.sharing.scheme}'"
+            )
             raise ValueError(
                 f"weighting.method '{self.weighting.method}' combines gradients of the shared parameters, "
-                "but model.freeze_backbone leaves none to train; use a loss weighting method"
+                f"but {why} leaves none to train; use a loss weighting method"
             )
         if self.trainer.batch_size % self.scaling.num_workers:
             raise ValueError(
@@ -237,6 +288,9 @@ class SearchParam(Strict):
     values: list[Any] | None = None
     low: float | None = None
     high: float | None = None
+    when: dict[str, Any] | None = Field(
+        None, description="only when these searched fields have these values, e.g. {model.sharing.scheme: soft}"
+    )
 
     @model_validator(mode="after")
     def _args(self) -> SearchParam:
@@ -284,12 +338,23 @@ class SweepConfig(Strict):
         for key, param in search.items():
             if param.type == "simplex" and key != "weighting.weights":
                 raise ValueError(f"{key}: type 'simplex' is only for 'weighting.weights'")
-            if param.type != "simplex" and job is not None:
+            for field, value in (param.when or {}).items():
+                condition = search.get(field)
+                if condition is None or condition.type not in ("choice", "grid") or value not in condition.values:
+                    raise ValueError(f"{key}: when: {field} must be a searched choice or grid with value {value!r}")
+            if job is None:
+                continue
+            # Check against the job as it is when the param applies (its scheme or method chosen).
+            base = job.model_dump(mode="json")
+            for field, value in (param.when or {}).items():
+                switch_member(base, field, value)
+            base = JobConfig.model_validate(base).model_dump(mode="json")
+            if param.type != "simplex":
                 # Sampled values must land on real fields; check the path against the job now.
-                set_by_path(job.model_dump(mode="json"), key, None, must_exist=True)
+                set_by_path(copy.deepcopy(base), key, None, must_exist=True)
             for value in param.values or []:  # and each listed value must be valid for its field
-                data = job.model_dump(mode="json")
-                set_by_path(data, key, value)
+                data = copy.deepcopy(base)
+                switch_member(data, key, value)
                 try:
                     JobConfig.model_validate(data)
                 except ValidationError as exc:
@@ -337,6 +402,25 @@ def set_by_path(data: dict[str, Any], dotted: str, value: Any, must_exist: bool 
             raise ConfigError(f"{where}: cannot set a field inside a {type(node).__name__}")
 
 
+# Fields that choose a member of a union of option models. Setting one to a new value starts its
+# block afresh (keeping the listed fields), so the previous member's options do not leak into it.
+UNION_TAGS = {"weighting.method": ("regularizers",), "model.sharing.scheme": ()}
+
+
+def switch_member(data: dict[str, Any], dotted: str, value: Any) -> None:
+    """set_by_path, except that a union tag (UNION_TAGS) resets its block when the value changes."""
+    if dotted in UNION_TAGS:
+        parent_path, tag = dotted.rsplit(".", 1)
+        node = data
+        for part in parent_path.split("."):
+            node = node.setdefault(part, {})
+        if node.get(tag) != value:
+            kept = {k: node[k] for k in UNION_TAGS[dotted] if k in node}
+            node.clear()
+            node.update(kept)
+    set_by_path(data, dotted, value)
+
+
 def apply_overrides(data: dict[str, Any], overrides: list[str]) -> dict[str, Any]:
     """Apply `key=value` strings; values are parsed as YAML (so 20 is an int, [a, b] a list)."""
     data = copy.deepcopy(data)
@@ -359,8 +443,8 @@ def _format_loc(loc: tuple[Any, ...], data: Any) -> str:
             node = entry
         elif isinstance(item, str) and item.startswith(("function-", "literal[")):
             continue
-        elif isinstance(node, dict) and item not in node and node.get("method", "equal") == item:
-            continue  # the weighting method's tag, not a field
+        elif isinstance(node, dict) and item not in node and item in (node.get("method", "equal"), node.get("scheme")):
+            continue  # the tag of a weighting method or sharing scheme, not a field
         else:
             parts.append(str(item))
             node = node.get(item) if isinstance(node, dict) else None
@@ -374,9 +458,10 @@ def _validation_message(error: ValidationError, data: Any, source: str, prefix: 
         msg = err["msg"].removeprefix("Value error, ")
         if err["type"] == "extra_forbidden":
             msg = "unknown field (check the spelling; see the documented fields in README.md)"
-        elif err["type"] == "union_tag_invalid":
-            where = where + ".method"
-            msg = f"unknown method {err['ctx']['tag']!r}; allowed: {err['ctx']['expected_tags']}"
+        elif err["type"] == "union_tag_invalid":  # weighting.method or model.sharing.scheme
+            field = "scheme" if "scheme" in err["ctx"]["discriminator"] else "method"
+            where = f"{where}.{field}"
+            msg = f"unknown {field} {err['ctx']['tag']!r}; allowed: {err['ctx']['expected_tags']}"
         elif err["type"] == "literal_error":
             msg = f"{msg}; got {err['input']!r}"
         lines.append(f"{source}: {where}: {msg}")

@@ -6,8 +6,9 @@ import math
 
 import numpy as np
 import pytest
+import yaml
 
-from mtl_platform.config import load_sweep
+from mtl_platform.config import ConfigError, JobConfig, SearchParam, load_sweep
 from mtl_platform.tune.space import job_for_point, param_space, sampled_values, simplex_weights
 from tests.conftest import REPO
 
@@ -33,8 +34,9 @@ def test_simplex_draws_are_uniform_dirichlet():
 def test_point_becomes_a_static_weighted_job():
     base = {"weighting": {"method": "equal", "regularizers": []}, "trainer": {"lr": 0.1}}
     point = {"simplex.x": 1 - math.exp(-1), "simplex.y": 1 - math.exp(-1), "trainer.lr": 1e-5}
-    assert sampled_values(point) == {"trainer.lr": 1e-5, "weighting.weights.x": 0.5, "weighting.weights.y": 0.5}
-    job = job_for_point(base, point)
+    search = {"weighting.weights": SearchParam(type="simplex"), "trainer.lr": SearchParam(type="uniform", low=0, high=1)}
+    assert sampled_values(point, search) == {"trainer.lr": 1e-5, "weighting.weights.x": 0.5, "weighting.weights.y": 0.5}
+    job = job_for_point(base, point, search)
     assert job["weighting"] == {"method": "static", "weights": {"x": 0.5, "y": 0.5}, "regularizers": []}
     assert job["trainer"]["lr"] == 1e-5 and base["trainer"]["lr"] == 0.1
 
@@ -43,5 +45,36 @@ def test_grid_lists_every_value_and_simplex_keeps_only_regularizers():
     sweep = load_sweep(REPO / "jobs/sweeps/methods.yaml")
     assert param_space(sweep) == {"weighting.method": {"grid_search": sweep.search["weighting.method"].values}}
     base = {"weighting": {"method": "upgrad", "gradients": "parameters", "regularizers": []}}
-    job = job_for_point(base, {"simplex.x": 0.5, "simplex.y": 0.5})
+    job = job_for_point(base, {"simplex.x": 0.5, "simplex.y": 0.5}, {"weighting.weights": SearchParam(type="simplex")})
     assert job["weighting"] == {"method": "static", "weights": {"x": 0.5, "y": 0.5}, "regularizers": []}
+
+
+def test_conditional_space_sets_a_schemes_options_only_with_that_scheme():
+    sweep = load_sweep(REPO / "jobs/sweeps/sharing.yaml")
+    base = sweep.job.model_dump(mode="json")
+    point = {
+        "model.sharing.scheme": "soft",
+        "model.sharing.branch_layer": 1,
+        "model.sharing.beta": 1e-3,
+        "model.sharing.distance": "cosine",
+        "model.sharing.num_experts": 4,
+    }
+    assert set(sampled_values(point, sweep.search)) == {
+        "model.sharing.scheme",
+        "model.sharing.beta",
+        "model.sharing.distance",
+    }
+    soft = JobConfig.model_validate(job_for_point(base, point, sweep.search)).model.sharing
+    assert (soft.scheme, soft.beta, soft.distance) == ("soft", 1e-3, "cosine")
+    mmoe = JobConfig.model_validate(job_for_point(base, {**point, "model.sharing.scheme": "mmoe"}, sweep.search))
+    assert (mmoe.model.sharing.scheme, mmoe.model.sharing.num_experts) == ("mmoe", 4)
+    assert not hasattr(mmoe.model.sharing, "beta")
+
+
+def test_conditions_must_name_a_searched_choice(tmp_path):
+    data = yaml.safe_load((REPO / "jobs/sweeps/sharing.yaml").read_text())
+    data["job"] = str(REPO / "jobs/bilstm_small.yaml")
+    data["search"]["model.sharing.scheme"]["values"] = ["hard", "mmoe"]
+    (tmp_path / "s.yaml").write_text(yaml.safe_dump(data))
+    with pytest.raises(ConfigError, match=r"model.sharing.beta: when: model.sharing.scheme must be a searched choice"):
+        load_sweep(tmp_path / "s.yaml")

@@ -10,7 +10,7 @@ import torch
 from mlflow.tracking import MlflowClient
 
 from mtl_platform.config import validate_job
-from mtl_platform.models import build_model
+from mtl_platform.models.multitask import build_model
 from mtl_platform.tasks import build_tasks
 from mtl_platform.train.checkpoint import MODEL_FILE
 from mtl_platform.train.trainer import JobResult, run_job

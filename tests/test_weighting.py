@@ -10,7 +10,8 @@ import torch
 from pydantic import TypeAdapter
 from torch import nn
 
-from mtl_platform.models import MultiTaskModel
+from mtl_platform.models.multitask import MultiTaskModel
+from mtl_platform.models.sharing.hard import HardOptions, HardSharing
 from mtl_platform.train.step import seeded
 from mtl_platform.weighting import METHODS, WeightingConfig, build_weighting, regularization
 
@@ -184,8 +185,10 @@ def test_state_round_trip_continues_exactly(name):
 
 
 def test_regularization_adds_beta_times_the_squared_norm_of_shared_parameters():
-    model = MultiTaskModel(nn.Linear(1, 1, bias=False), {"a": nn.Identity()})
-    model.backbone.weight.data.fill_(3.0)
+    backbone = nn.Linear(1, 1, bias=False)
+    backbone.hidden_size = 1
+    backbone.weight.data.fill_(3.0)
+    model = MultiTaskModel(HardSharing(["a"], backbone, HardOptions()), {"a": nn.Identity()})
     options = OPTIONS.validate_python({"regularizers": [{"name": "l2_shared", "beta": 0.5}]})
     assert regularization(options, model).item() == pytest.approx(0.5 * 9.0)
 

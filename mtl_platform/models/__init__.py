@@ -1,5 +1,1 @@
-"""Backbones and the multi-task model."""
-
-from mtl_platform.models.multitask import MultiTaskModel, build_model
-
-__all__ = ["MultiTaskModel", "build_model"]
+"""Backbones, sharing schemes (models/sharing/) and the multi-task model (models/multitask.py)."""

@@ -1,63 +1,111 @@
-"""Shared encoders: any Hugging Face AutoModel, or a small BiLSTM over the same token ids.
+"""Shared encoders: any BERT-style Hugging Face model, or a small BiLSTM over the same token ids.
 
-Both map (input_ids, attention_mask) to one feature vector per token.
+Both map (input_ids, attention_mask) to one feature vector per token, and both
+expose the same layered view that the sharing schemes need:
+`embed(ids, mask) -> (h, layer_mask)`, then `h = layer(h, layer_mask)` for each
+of `layers`.
 """
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, Any
+
+import torch
 from torch import Tensor, nn
 from torch.nn.utils.rnn import pack_padded_sequence, pad_packed_sequence
-from transformers import AutoModel
+from transformers import AutoConfig, AutoModel
+from transformers.masking_utils import create_bidirectional_mask
 
-from mtl_platform.config import ModelConfig
 from mtl_platform.data.tokenize import load_tokenizer, resolve_pretrained
+
+if TYPE_CHECKING:
+    from mtl_platform.config import ModelConfig
 
 
 class TransformerBackbone(nn.Module):
-    def __init__(self, name_or_path: str):
+    def __init__(self, encoder: nn.Module):
         super().__init__()
-        self.encoder = AutoModel.from_pretrained(resolve_pretrained(name_or_path))
-        self.hidden_size = int(self.encoder.config.hidden_size)
+        if getattr(encoder, "pooler", None) is not None:
+            encoder.pooler = None  # the heads pool; an unused pooler would only be dead weight under DDP
+        self.encoder = encoder
+        self.hidden_size = int(encoder.config.hidden_size)
+
+    @classmethod
+    def pretrained(cls, name_or_path: str) -> TransformerBackbone:
+        return cls(AutoModel.from_pretrained(resolve_pretrained(name_or_path)))
+
+    @property
+    def layers(self) -> nn.ModuleList:
+        if not hasattr(self.encoder, "embeddings") or not hasattr(getattr(self.encoder, "encoder", None), "layer"):
+            raise ValueError(
+                f"{type(self.encoder).__name__} has no BERT-style `embeddings` + `encoder.layer`; "
+                "only model.sharing: hard (without branch_layer) and lora work with it"
+            )
+        return self.encoder.encoder.layer
+
+    def embed(self, input_ids: Tensor, attention_mask: Tensor) -> tuple[Tensor, Any]:
+        h = self.encoder.embeddings(input_ids=input_ids)
+        return h, create_bidirectional_mask(config=self.encoder.config, inputs_embeds=h, attention_mask=attention_mask)
 
     def forward(self, input_ids: Tensor, attention_mask: Tensor) -> Tensor:
         return self.encoder(input_ids=input_ids, attention_mask=attention_mask).last_hidden_state
 
 
-class BiLSTMBackbone(nn.Module):
-    """Embedding + bidirectional LSTM: the classic shared encoder, cheap enough for sweeps.
+class BiLSTMLayer(nn.Module):
+    """One bidirectional LSTM layer over packed sequences, so padding never reaches
+    it and a sequence's features do not depend on the other sequences' lengths."""
 
-    Sequences are packed, so padding never reaches the LSTM and a sequence's
-    features do not depend on how long the other sequences in its batch are.
-    """
+    def __init__(self, input_size: int, hidden_size: int, dropout: float):
+        super().__init__()
+        self.dropout = nn.Dropout(dropout)
+        self.lstm = nn.LSTM(input_size, hidden_size, bidirectional=True, batch_first=True)
+
+    def forward(self, h: Tensor, lengths: Tensor) -> Tensor:
+        packed = pack_padded_sequence(self.dropout(h), lengths, batch_first=True, enforce_sorted=False)
+        output, _ = self.lstm(packed)
+        return pad_packed_sequence(output, batch_first=True, total_length=h.shape[1])[0]
+
+
+class BiLSTMBackbone(nn.Module):
+    """Embedding + stacked bidirectional LSTM layers: the classic shared encoder, cheap enough for sweeps."""
 
     def __init__(
         self, vocab_size: int, pad_id: int, embedding_dim: int, hidden_size: int, num_layers: int, dropout: float
     ):
         super().__init__()
         self.embedding = nn.Embedding(vocab_size, embedding_dim, padding_idx=pad_id)
-        self.lstm = nn.LSTM(
-            embedding_dim,
-            hidden_size,
-            num_layers=num_layers,
-            dropout=dropout if num_layers > 1 else 0.0,
-            bidirectional=True,
-            batch_first=True,
+        self.layers = nn.ModuleList(
+            BiLSTMLayer(embedding_dim if i == 0 else 2 * hidden_size, hidden_size, dropout if i else 0.0)
+            for i in range(num_layers)
         )
         self.hidden_size = 2 * hidden_size
 
+    def embed(self, input_ids: Tensor, attention_mask: Tensor) -> tuple[Tensor, Tensor]:
+        return self.embedding(input_ids), attention_mask.sum(1).clamp(min=1).cpu()
+
     def forward(self, input_ids: Tensor, attention_mask: Tensor) -> Tensor:
-        lengths = attention_mask.sum(1).clamp(min=1).cpu()
-        packed = pack_padded_sequence(self.embedding(input_ids), lengths, batch_first=True, enforce_sorted=False)
-        output, _ = self.lstm(packed)
-        features, _ = pad_packed_sequence(output, batch_first=True, total_length=input_ids.shape[1])
-        return features
+        h, lengths = self.embed(input_ids, attention_mask)
+        for layer in self.layers:
+            h = layer(h, lengths)
+        return h
 
 
-def build_backbone(config: ModelConfig) -> nn.Module:
+def build_backbone(config: ModelConfig, pretrained: bool = True) -> TransformerBackbone | BiLSTMBackbone:
+    """The backbone; `pretrained=False` builds the same architecture without loading weights."""
     if config.backbone == "transformer":
-        return TransformerBackbone(config.name_or_path)
+        if pretrained:
+            return TransformerBackbone.pretrained(config.name_or_path)
+        return TransformerBackbone(
+            AutoModel.from_config(AutoConfig.from_pretrained(resolve_pretrained(config.name_or_path)))
+        )
     tokenizer = load_tokenizer(config)
     lstm = config.lstm
     return BiLSTMBackbone(
         len(tokenizer), tokenizer.pad_token_id or 0, lstm.embedding_dim, lstm.hidden_size, lstm.num_layers, lstm.dropout
     )
+
+
+def backbone_skeleton(config: ModelConfig) -> TransformerBackbone | BiLSTMBackbone:
+    """The backbone's modules without memory (meta tensors): for checking a config against it."""
+    with torch.device("meta"):
+        return build_backbone(config, pretrained=False)

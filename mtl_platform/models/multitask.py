@@ -1,38 +1,60 @@
-"""MultiTaskModel = shared backbone + one head per task (hard parameter sharing)."""
+"""MultiTaskModel = an encoder under a sharing scheme + one head per task."""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from torch import Tensor, nn
 
-from mtl_platform.config import JobConfig
 from mtl_platform.models.backbones import build_backbone
-from mtl_platform.tasks import Task
+from mtl_platform.models.sharing import Encoder, build_encoder
+
+if TYPE_CHECKING:
+    from mtl_platform.config import JobConfig
+    from mtl_platform.tasks import Task
 
 Batch = dict[str, Tensor]
 
 
 class MultiTaskModel(nn.Module):
-    def __init__(self, backbone: nn.Module, heads: dict[str, nn.Module]):
+    def __init__(self, encoder: Encoder, heads: dict[str, nn.Module]):
         super().__init__()
-        self.backbone = backbone
+        self.encoder = encoder
         self.heads = nn.ModuleDict(heads)
 
     def forward(self, batches: dict[str, Batch]) -> dict[str, Tensor]:
         """Each task's output on its own batch: one call per step, as DDP expects."""
-        return {task: self.head(task, self.encode(batch), batch) for task, batch in batches.items()}
+        return {task: self.head(task, self.encode(task, batch), batch) for task, batch in batches.items()}
 
-    def encode(self, batch: Batch) -> Tensor:
-        """The shared representation of a batch."""
-        return self.backbone(batch["input_ids"], batch["attention_mask"])
+    def encode(self, task: str, batch: Batch) -> Tensor:
+        """`task`'s token features of a batch."""
+        return self.encoder(task, batch["input_ids"], batch["attention_mask"])
 
     def head(self, task: str, features: Tensor, batch: Batch) -> Tensor:
         return self.heads[task](features, batch["attention_mask"])
 
     def shared_parameters(self) -> list[nn.Parameter]:
-        return [p for p in self.backbone.parameters() if p.requires_grad]
+        return self.encoder.shared_parameters()
+
+    def task_parameters(self, task: str) -> list[nn.Parameter]:
+        """`task`'s own parameters: its head and its part of the encoder."""
+        head = [p for p in self.heads[task].parameters() if p.requires_grad]
+        return self.encoder.task_parameters(task) + head
+
+
+def parameter_counts(model: MultiTaskModel) -> dict[str, int]:
+    """Parameter counts: all, trainable, shared between tasks, and each task's own."""
+    counts = {
+        "params/total": sum(p.numel() for p in model.parameters()),
+        "params/trainable": sum(p.numel() for p in model.parameters() if p.requires_grad),
+        "params/shared": sum(p.numel() for p in model.shared_parameters()),
+    }
+    counts.update({f"params/task/{t}": sum(p.numel() for p in model.task_parameters(t)) for t in model.heads})
+    return counts
 
 
 def build_model(job: JobConfig, tasks: dict[str, Task]) -> MultiTaskModel:
     backbone = build_backbone(job.model)
     backbone.requires_grad_(not job.model.freeze_backbone)
-    return MultiTaskModel(backbone, {name: task.build_head(backbone.hidden_size) for name, task in tasks.items()})
+    encoder = build_encoder(job.model.sharing, list(tasks), backbone)
+    return MultiTaskModel(encoder, {name: task.build_head(encoder.hidden_size) for name, task in tasks.items()})

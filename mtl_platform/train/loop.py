@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import contextlib
 import logging
+import resource
 import statistics
 import tempfile
 import time
@@ -28,9 +29,9 @@ from torch import Tensor, nn
 from mtl_platform.config import JobConfig
 from mtl_platform.data.sampler import MultiTaskSampler
 from mtl_platform.data.tokenize import load_tokenizer, tokenize_job
-from mtl_platform.models import MultiTaskModel, build_model
+from mtl_platform.models.multitask import MultiTaskModel, build_model, parameter_counts
 from mtl_platform.tasks import Task, build_tasks
-from mtl_platform.tracking.mlflow_store import MetricWriter
+from mtl_platform.tracking.mlflow_store import MetricWriter, log_params
 from mtl_platform.train import checkpoint
 from mtl_platform.train.step import Step, StepResult, distributed, gradient_weighted_backward, loss_weighted_backward
 from mtl_platform.weighting import Weighting, build_weighting
@@ -41,6 +42,13 @@ log = logging.getLogger(__name__)
 def _select_rows(dataset: datasets.Dataset, indices: list[int]) -> list[dict[str, Any]]:
     columns = dataset[indices]
     return [dict(zip(columns, values)) for values in zip(*columns.values())]
+
+
+def peak_memory_mb(device: torch.device) -> float:
+    """Peak memory of this process: allocated GPU memory, or the CPU resident set."""
+    if device.type == "cuda":
+        return torch.cuda.max_memory_allocated(device) / 2**20
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # KiB on Linux
 
 
 def _autocast(device: torch.device) -> contextlib.AbstractContextManager:
@@ -223,6 +231,8 @@ def train_worker(config: dict[str, Any]) -> None:
         log.info("rank %d resumed from step %d", rank, start_step)
 
     writer = MetricWriter(config["tracking_uri"], config["run_id"]) if rank == 0 else None
+    if writer:
+        log_params(writer.client, config["run_id"], parameter_counts(training.model))
     window: dict[str, list[float]] = defaultdict(list)
     step_seconds: list[float] = []
     model.train()
@@ -240,7 +250,8 @@ def train_worker(config: dict[str, Any]) -> None:
 
         if writer and (step % job.trainer.log_every == 0 or step == job.trainer.max_steps):
             means = {k: sum(v) / len(v) for k, v in window.items()}
-            writer.add({**means, "train/lr": training.scheduler.get_last_lr()[0]}, step)
+            scheme = training.model.encoder.metrics()  # e.g. expert load, over rank 0's batches
+            writer.add({**means, **scheme, "train/lr": training.scheduler.get_last_lr()[0]}, step)
             writer.flush()
             window.clear()
 
@@ -249,12 +260,15 @@ def train_worker(config: dict[str, Any]) -> None:
             # The median resists one-off stalls (evaluation, other processes); the mean does not.
             metrics["perf/steps_per_sec"] = len(step_seconds) / sum(step_seconds)
             metrics["perf/median_step_seconds"] = statistics.median(step_seconds)
+            metrics["perf/peak_memory_mb"] = peak_memory_mb(device)
             step_seconds.clear()
             if writer:
                 writer.add(metrics, step)
                 writer.wait()  # everything up to this checkpoint is in MLflow before it is reported
             with tempfile.TemporaryDirectory() as directory:
                 checkpoint.save(Path(directory), rank, training.state_dict(step) if rank == 0 else None)
+                if rank == 0:
+                    training.model.encoder.export(Path(directory))
                 ray.train.report(
                     {**metrics, "step": step},
                     checkpoint=ray.train.Checkpoint.from_directory(directory),

@@ -112,9 +112,15 @@ def loss_weighted_backward(
     objective.backward()  # leaf.grad = df/dL; method parameters (log-variances) get their exact gradient
     weights = dict(zip(names, leaf.grad.tolist()))
     total = sum(weights[t] * local[t] for t in names)
-    reg = regularization(weighting.options, _core(model))
-    (total if reg is None else total + reg).backward()
+    extra = _extra_objective(weighting, _core(model))
+    (total if extra is None else total + extra).backward()
     return StepResult(values, weights)
+
+
+def _extra_objective(weighting: LossWeighting | GradientWeighting, model: MultiTaskModel) -> Tensor | None:
+    """sum_k beta_k R_k plus the sharing scheme's penalty (soft sharing's distance): not task losses."""
+    terms = [t for t in (regularization(weighting.options, model), model.encoder.penalty()) if t is not None]
+    return sum(terms[1:], terms[0]) if terms else None
 
 
 def _core(model: nn.Module) -> MultiTaskModel:
@@ -126,12 +132,17 @@ def gradient_weighted_backward(
 ) -> StepResult:
     names = list(batches)
     with step.autocast:
-        features = {t: model.encode(batches[t]) for t in names}
+        features = {t: model.encode(t, batches[t]) for t in names}
         outputs = {t: model.head(t, features[t], batches[t]) for t in names}
     local, values = _losses(tasks, outputs, batches, step.world)
     shared = model.shared_parameters()
-    heads = {t: [p for p in model.heads[t].parameters() if p.requires_grad] for t in names}
     by_parameters = weighting.options.gradients == "parameters"
+    # Own parameters get their task's gradient, unweighted. In representation mode only the
+    # heads do: everything below the features gets the combined gradient through them.
+    own = {
+        t: model.task_parameters(t) if by_parameters else [p for p in model.heads[t].parameters() if p.requires_grad]
+        for t in names
+    }
 
     sizes = [p.numel() for p in shared]
     if by_parameters:  # one row per task, written in place: no per-task flat copies
@@ -142,8 +153,8 @@ def gradient_weighted_backward(
         # Each task's loss depends on the backbone only through its own batch, so
         # these T backward passes together cost what one pass of the summed loss would.
         targets = shared if by_parameters else [features[t]]
-        grads = torch.autograd.grad(local[t], targets + heads[t], retain_graph=not by_parameters, allow_unused=True)
-        for p, g in zip(heads[t], grads[len(targets) :]):
+        grads = torch.autograd.grad(local[t], targets + own[t], retain_graph=not by_parameters, allow_unused=True)
+        for p, g in zip(own[t], grads[len(targets) :]):
             p.grad = g
         if by_parameters:
             for j, g in enumerate(grads[: len(shared)]):
@@ -152,7 +163,7 @@ def gradient_weighted_backward(
                     used.add(j)
         else:
             reps.append(grads[0])
-    average_across_workers([p.grad for t in names for p in heads[t]])
+    average_across_workers([p.grad for t in names for p in own[t] if p.grad is not None])
 
     if by_parameters:
         average_across_workers([jacobian])
@@ -174,10 +185,10 @@ def gradient_weighted_backward(
                 p.grad = part.view_as(p)  # views of one buffer, as DDP's gradient buckets are
     else:
         torch.autograd.backward([features[t] for t in names], [w[i].to(g.dtype) * g for i, g in enumerate(reps)])
-        average_across_workers([p.grad for p in shared if p.grad is not None])
-    reg = regularization(weighting.options, model)
-    if reg is not None:
-        reg.backward()
+        average_across_workers([p.grad for p in model.encoder.parameters() if p.grad is not None])
+    extra = _extra_objective(weighting, model)
+    if extra is not None:
+        extra.backward()
 
     norms = gramian.diagonal().clamp(min=0).sqrt()
     result = StepResult(values, dict(zip(names, w.tolist())), dict(zip(names, norms.tolist())))

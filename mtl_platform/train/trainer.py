@@ -93,6 +93,8 @@ def _open_mlflow_run(
 def _log_model(client: MlflowClient, run_id: str, job: JobConfig, result_checkpoint: Checkpoint) -> None:
     with result_checkpoint.as_directory() as directory:
         client.log_artifact(run_id, str(Path(directory) / MODEL_FILE), artifact_path="model")
+        if (Path(directory) / "adapters").is_dir():  # LoRA: one peft adapter folder per task
+            client.log_artifacts(run_id, str(Path(directory) / "adapters"), artifact_path="model/adapters")
     client.log_text(run_id, job_to_yaml(job), "model/job.yaml")
 
 

@@ -15,7 +15,7 @@ from typing import Any
 
 from ray import tune
 
-from mtl_platform.config import SearchParam, SweepConfig, set_by_path
+from mtl_platform.config import UNION_TAGS, SearchParam, SweepConfig, switch_member
 
 SIMPLEX_KEY = "weighting.weights"
 SIMPLEX_PREFIX = "simplex."
@@ -52,22 +52,25 @@ def simplex_weights(uniforms: dict[str, float]) -> dict[str, float]:
     return {t: d / total for t, d in draws.items()}
 
 
-def sampled_values(point: dict[str, Any]) -> dict[str, Any]:
-    """A Tune config as job fields: simplex uniforms become `weighting.weights.<task>`."""
+def sampled_values(point: dict[str, Any], search: dict[str, SearchParam]) -> dict[str, Any]:
+    """A Tune config as job fields: simplex uniforms become `weighting.weights.<task>`, and
+    a field whose `when` does not hold for this point is left out (a conditional space)."""
     values = {k: v for k, v in point.items() if not k.startswith(SIMPLEX_PREFIX)}
+    values = {k: v for k, v in values.items() if all(values.get(f) == c for f, c in (search[k].when or {}).items())}
     uniforms = {k.removeprefix(SIMPLEX_PREFIX): v for k, v in point.items() if k.startswith(SIMPLEX_PREFIX)}
     if uniforms:
         values.update({f"{SIMPLEX_KEY}.{t}": w for t, w in simplex_weights(uniforms).items()})
     return values
 
 
-def job_for_point(base_job: dict[str, Any], point: dict[str, Any]) -> dict[str, Any]:
-    """The trial's job: the sweep's job with the sampled values set (static weights if searched)."""
-    values = sampled_values(point)
+def job_for_point(base_job: dict[str, Any], point: dict[str, Any], search: dict[str, SearchParam]) -> dict[str, Any]:
+    """The trial's job: the sweep's job with the sampled values set (static weights if searched).
+    Schemes and methods are set first, so that their options land in their fresh blocks."""
+    values = sampled_values(point, search)
     job = copy.deepcopy(base_job)
     if any(k.startswith(f"{SIMPLEX_KEY}.") for k in values):
-        # Only the regularizers carry over: another method's options do not apply to static weights.
-        job["weighting"] = {"method": "static", "weights": {}, "regularizers": job["weighting"].get("regularizers", [])}
-    for key, value in values.items():
-        set_by_path(job, key, value)
+        switch_member(job, "weighting.method", "static")
+        job["weighting"].setdefault("weights", {})
+    for key, value in sorted(values.items(), key=lambda item: item[0] not in UNION_TAGS):
+        switch_member(job, key, value)
     return job

@@ -21,7 +21,7 @@ from ray.tune.integration.ray_train import TuneReportCallback
 from ray.tune.search.basic_variant import BasicVariantGenerator
 from ray.tune.search.optuna import OptunaSearch
 
-from mtl_platform.config import JobConfig, SweepConfig
+from mtl_platform.config import JobConfig, SearchParam, SweepConfig
 from mtl_platform.data.tokenize import tokenize_job
 from mtl_platform.tasks import build_tasks
 from mtl_platform.tracking.mlflow_store import MetricWriter, create_run, flatten, log_params, set_tags, tracking_uri
@@ -50,10 +50,13 @@ class SweepSummary:
     best: TrialSummary
 
 
-def _trial(point: dict[str, Any], base_job: dict[str, Any], parent_run_id: str, sweep_run: str) -> None:
+def _trial(
+    point: dict[str, Any], base_job: dict[str, Any], search: dict[str, Any], parent_run_id: str, sweep_run: str
+) -> None:
     """One trial: the sampled job, trained on Ray Train, reporting to Tune."""
     trial_id = tune.get_context().get_trial_id()
-    job = JobConfig.model_validate(job_for_point(base_job, point))
+    space = {k: SearchParam.model_validate(v) for k, v in search.items()}
+    job = JobConfig.model_validate(job_for_point(base_job, point, space))
     run_job(
         job,
         run_name=f"{sweep_run}-{trial_id}",
@@ -103,7 +106,11 @@ def run_sweep(sweep: SweepConfig) -> SweepSummary:
 
     ensure_ray()
     trainable = tune.with_parameters(
-        _trial, base_job=sweep.job.model_dump(mode="json"), parent_run_id=parent, sweep_run=sweep_run
+        _trial,
+        base_job=sweep.job.model_dump(mode="json"),
+        search={k: v.model_dump() for k, v in sweep.search.items()},
+        parent_run_id=parent,
+        sweep_run=sweep_run,
     )
     tuner = tune.Tuner(
         tune.with_resources(trainable, TRIAL_DRIVER_RESOURCES),
@@ -124,7 +131,7 @@ def run_sweep(sweep: SweepConfig) -> SweepSummary:
         trials = [
             TrialSummary(
                 trial_id=r.metrics["trial_id"],
-                params=sampled_values(r.config),
+                params=sampled_values(r.config, sweep.search),
                 metrics={k: float(v) for k, v in r.metrics.items() if isinstance(v, (int, float)) and "/" in k},
                 run_id=run_ids.get(r.metrics["trial_id"]),
             )

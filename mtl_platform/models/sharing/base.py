@@ -1,0 +1,63 @@
+"""What every sharing scheme provides: per-task features, and which parameters are shared.
+
+A scheme turns one backbone into an encoder that maps (task, batch) to that
+task's token features. The trainer needs to know which parameters more than
+one task's loss depends on (`shared_parameters`: gradient methods combine
+their per-task gradients) and which belong to one task (`task_parameters`).
+"""
+
+from __future__ import annotations
+
+import itertools
+from abc import ABC, abstractmethod
+from pathlib import Path
+
+from torch import Tensor, nn
+
+from mtl_platform.strict import Strict
+
+
+class SharingOptions(Strict):
+    """Fields of every scheme; each adds its `scheme` literal and options."""
+
+    def trains_shared_parameters(self) -> bool:
+        """Whether any trainable parameter is shared by the tasks (gradient methods need one)."""
+        return True
+
+
+class Encoder(nn.Module, ABC):
+    def __init__(self, tasks: list[str], hidden_size: int):
+        super().__init__()
+        self.tasks = tasks
+        self.hidden_size = hidden_size
+
+    @abstractmethod
+    def forward(self, task: str, input_ids: Tensor, attention_mask: Tensor) -> Tensor:
+        """Token features [batch, length, hidden_size] of `task`'s batch."""
+
+    @abstractmethod
+    def task_modules(self, task: str) -> list[nn.Module]:
+        """The modules only `task` uses."""
+
+    def task_parameters(self, task: str) -> list[nn.Parameter]:
+        return [p for m in self.task_modules(task) for p in m.parameters() if p.requires_grad]
+
+    def shared_parameters(self) -> list[nn.Parameter]:
+        """Every trainable parameter that is not one task's own."""
+        own = {id(p) for task in self.tasks for p in self.task_parameters(task)}
+        return [p for p in self.parameters() if p.requires_grad and id(p) not in own]
+
+    def penalty(self) -> Tensor | None:
+        """A term the scheme adds to the objective (soft sharing's distance), if any."""
+        return None
+
+    def export(self, directory: Path) -> None:
+        """Write files a user can load without this package (LoRA adapters); most schemes have none."""
+
+    def metrics(self) -> dict[str, float]:
+        """Scheme statistics since the last call (e.g. expert load), for logging."""
+        return {}
+
+
+def pairs(items: list[str]) -> list[tuple[str, str]]:
+    return list(itertools.combinations(items, 2))

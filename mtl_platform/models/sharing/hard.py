@@ -1,0 +1,41 @@
+"""Hard parameter sharing: one backbone for every task; optionally only its first
+`branch_layer` layers, with a task-specific copy of the rest for each task."""
+
+from __future__ import annotations
+
+import copy
+from typing import Literal
+
+from pydantic import Field
+from torch import Tensor, nn
+
+from mtl_platform.models.sharing.base import Encoder, SharingOptions
+
+
+class HardOptions(SharingOptions):
+    scheme: Literal["hard"] = "hard"
+    branch_layer: int | None = Field(
+        None, ge=0, description="share layers [0, k); each task gets its own copy of the rest (default: all shared)"
+    )
+
+
+class HardSharing(Encoder):
+    def __init__(self, tasks: list[str], backbone: nn.Module, options: HardOptions):
+        super().__init__(tasks, backbone.hidden_size)
+        self.backbone = backbone
+        depth = options.branch_layer
+        self.branches = nn.ModuleDict()
+        if depth is not None and depth < len(backbone.layers):
+            self.branches.update({t: copy.deepcopy(backbone.layers[depth:]) for t in tasks})
+            del backbone.layers[depth:]
+
+    def forward(self, task: str, input_ids: Tensor, attention_mask: Tensor) -> Tensor:
+        if not self.branches:
+            return self.backbone(input_ids, attention_mask)
+        h, mask = self.backbone.embed(input_ids, attention_mask)
+        for layer in [*self.backbone.layers, *self.branches[task]]:
+            h = layer(h, mask)
+        return h
+
+    def task_modules(self, task: str) -> list[nn.Module]:
+        return [self.branches[task]] if self.branches else []
