@@ -34,7 +34,10 @@ def test_simplex_draws_are_uniform_dirichlet():
 def test_point_becomes_a_static_weighted_job():
     base = {"weighting": {"method": "equal", "regularizers": []}, "trainer": {"lr": 0.1}}
     point = {"simplex.x": 1 - math.exp(-1), "simplex.y": 1 - math.exp(-1), "trainer.lr": 1e-5}
-    search = {"weighting.weights": SearchParam(type="simplex"), "trainer.lr": SearchParam(type="uniform", low=0, high=1)}
+    search = {
+        "weighting.weights": SearchParam(type="simplex"),
+        "trainer.lr": SearchParam(type="uniform", low=0, high=1),
+    }
     assert sampled_values(point, search) == {"trainer.lr": 1e-5, "weighting.weights.x": 0.5, "weighting.weights.y": 0.5}
     job = job_for_point(base, point, search)
     assert job["weighting"] == {"method": "static", "weights": {"x": 0.5, "y": 0.5}, "regularizers": []}
