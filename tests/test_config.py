@@ -155,3 +155,8 @@ def test_methods_sweep_applies_its_overrides_and_checks_each_listed_value(tmp_pa
     data["tune"]["search_alg"] = "optuna"
     with pytest.raises(ConfigError, match=r"type 'grid' needs tune.search_alg: random"):
         load_sweep(write(tmp_path / "s.yaml", data))
+
+
+@pytest.mark.parametrize("path", sorted((REPO / "jobs/sweeps").glob("*.yaml")), ids=lambda p: p.name)
+def test_every_shipped_sweep_loads(path):
+    assert load_sweep(path).search

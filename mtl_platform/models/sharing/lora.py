@@ -8,6 +8,7 @@ folder per task, and load back into a backbone of the same kind.
 
 from __future__ import annotations
 
+import warnings
 from pathlib import Path
 from typing import Literal
 
@@ -53,8 +54,10 @@ class LoRASharing(Encoder):
         self.options = options
         self.backbone = backbone
         model = adapted_model(backbone)
-        for task in tasks:
-            inject_adapter_in_model(options.peft_config(), model, adapter_name=task)
+        with warnings.catch_warnings():  # peft warns about a second adapter: one per task is the point
+            warnings.filterwarnings("ignore", message="Already found a `peft_config`")
+            for task in tasks:
+                inject_adapter_in_model(options.peft_config(), model, adapter_name=task)
         self.tuner_layers = [m for m in model.modules() if isinstance(m, BaseTunerLayer)]
         for name, parameter in backbone.named_parameters():
             is_adapter = self._owner(name) is not None
