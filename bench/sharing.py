@@ -13,13 +13,12 @@ from __future__ import annotations
 import argparse
 import json
 import logging
-import statistics
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 import torch
+from timing import median_step_seconds
 
 from mtl_platform.config import load_job
 from mtl_platform.models.multitask import parameter_counts
@@ -27,7 +26,6 @@ from mtl_platform.models.sharing import SCHEMES
 from mtl_platform.train.loop import Training, peak_memory_mb
 
 REPO = Path(__file__).resolve().parents[1]
-WARMUP = 3
 
 
 def sharing(scheme: str, bilstm: bool) -> str:
@@ -52,16 +50,10 @@ def measure(job_path: str, scheme: str, steps: int) -> dict[str, float]:
     training = Training.build(job)
     device = torch.device("cuda" if torch.cuda.is_available() else "cpu")
     training.model.to(device).train()
-    seconds = []
-    for step in range(1, WARMUP + steps + 1):
-        began = time.perf_counter()
-        training.train_step(training.model, device, step)
-        if device.type == "cuda":
-            torch.cuda.synchronize()
-        seconds.append(time.perf_counter() - began)
+    seconds = median_step_seconds(lambda step: training.train_step(training.model, device, step), steps, device)
     counts = parameter_counts(training.model)
     return {
-        "seconds": statistics.median(seconds[WARMUP:]),
+        "seconds": seconds,
         "peak_mb": peak_memory_mb(device),
         "params": counts["params/total"],
         "trainable": counts["params/trainable"],

@@ -15,20 +15,18 @@ from __future__ import annotations
 import argparse
 import json
 import logging
-import statistics
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 import torch
+from timing import median_step_seconds
 
 from mtl_platform.config import load_job
 from mtl_platform.train.loop import Training, peak_memory_mb
 from mtl_platform.weighting import METHODS
 
 REPO = Path(__file__).resolve().parents[1]
-WARMUP = 3
 
 
 def torchjd_step(training: Training, device: torch.device) -> None:
@@ -60,19 +58,15 @@ def measure(job_path: str, method: str, mode: str | None, steps: int) -> dict[st
     training = Training.build(job)
     device = torch.device("cuda" if torch.cuda.is_available() else "cpu")
     training.model.to(device).train()
-    seconds = []
-    for step in range(1, WARMUP + steps + 1):
-        if device.type == "cuda":
-            torch.cuda.synchronize()
-        began = time.perf_counter()
+
+    def step(number: int) -> None:
         if method == "torchjd":
             torchjd_step(training, device)
         else:
-            training.train_step(training.model, device, step)
-        if device.type == "cuda":
-            torch.cuda.synchronize()
-        seconds.append(time.perf_counter() - began)
-    return {"seconds": statistics.median(seconds[WARMUP:]), "peak_mb": peak_memory_mb(device)}
+            training.train_step(training.model, device, number)
+
+    seconds = median_step_seconds(step, steps, device)
+    return {"seconds": seconds, "peak_mb": peak_memory_mb(device)}
 
 
 def main() -> None:

@@ -87,13 +87,16 @@ def train(
 def tune(
     sweep_file: Annotated[Path, typer.Argument(help="sweep YAML")],
     override: Overrides = None,
+    resume: Annotated[
+        bool, typer.Option(help="continue the latest run of this sweep: finished trials are kept, the rest resumed")
+    ] = False,
 ) -> None:
     """Run a Ray Tune sweep whose trials are Ray Train jobs, tracked as nested MLflow runs."""
     from mtl_platform.tune.sweep import run_sweep
 
     try:
         sweep = load_sweep(sweep_file, override or [])
-        summary = run_sweep(sweep)
+        summary = run_sweep(sweep, resume=resume)
     except ConfigError as exc:
         _fail(exc)
     best = summary.best
@@ -103,6 +106,16 @@ def tune(
         + ", ".join(f"{k}={v:.4g}" if isinstance(v, float) else f"{k}={v}" for k, v in best.params.items())
     )
     console.print(metrics_table("best trial: dev metrics", best.metrics))
+    front = [t for t in summary.trials if t.pareto]
+    if front:
+        table = Table(title=f"Pareto front ({len(front)} of {len(summary.trials)} trials)")
+        table.add_column("trial")
+        objectives = [o.metric for o in sweep.tune.objectives or []]
+        for metric in objectives:
+            table.add_column(metric, justify="right")
+        for trial in front:
+            table.add_row(trial.trial_id, *(f"{trial.metrics[m]:.4f}" for m in objectives))
+        console.print(table)
     console.print(f"Parent MLflow run {summary.parent_run_id}; browse it: {_ui_hint(summary.tracking_uri)}")
 
 

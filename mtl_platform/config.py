@@ -225,6 +225,7 @@ class ScalingConfig(Strict):
     num_workers: int = Field(2, gt=0)
     use_gpu: bool | Literal["auto"] = "auto"
     cpus_per_worker: float = Field(1.0, gt=0)
+    gpus_per_worker: float = Field(1.0, gt=0, le=1, description="fractional to pack several trials on a GPU")
 
 
 class TrackingConfig(Strict):
@@ -304,6 +305,24 @@ class SearchParam(Strict):
         return self
 
 
+class SchedulerConfig(Strict):
+    """When trials stop early (ASHA) or copy and perturb better ones (PBT). Times are training steps."""
+
+    type: Literal["fifo", "asha", "pbt"] = "fifo"
+    grace_period: int = Field(100, gt=0, description="asha: steps every trial runs before it can be stopped")
+    reduction_factor: float = Field(3.0, gt=1, description="asha: each rung keeps the best 1/reduction_factor")
+    perturbation_interval: int = Field(100, gt=0, description="pbt: steps between exploit/explore rounds")
+    quantile_fraction: float = Field(0.25, gt=0, le=0.5, description="pbt: the worst fraction copies the best")
+    mutations: list[str] = Field(
+        default_factory=lambda: ["weighting.weights"], description="pbt: searched fields it resamples"
+    )
+
+
+class Objective(Strict):
+    metric: str
+    mode: Literal["max", "min"] = "max"
+
+
 class TuneConfig(Strict):
     num_samples: int = Field(4, gt=0)
     metric: str = "dev/mean"
@@ -311,6 +330,10 @@ class TuneConfig(Strict):
     max_concurrent_trials: int = Field(1, gt=0)
     search_alg: Literal["random", "optuna"] = "random"
     seed: int = 0
+    scheduler: SchedulerConfig = Field(default_factory=SchedulerConfig)
+    objectives: list[Objective] | None = Field(
+        None, min_length=2, description="multi-objective Optuna over these metrics; the sweep returns the Pareto front"
+    )
 
 
 class SweepConfig(Strict):
@@ -327,6 +350,34 @@ class SweepConfig(Strict):
         allowed = ["dev/mean"] + [f"dev/{t.name}/{m}" for t in self.job.tasks for m in TASK_TYPES[t.type].metric_names]
         if self.tune.metric not in allowed:
             raise ValueError(f"tune.metric {self.tune.metric!r} is not reported; allowed: {allowed}")
+        for objective in self.tune.objectives or []:
+            if objective.metric not in allowed:
+                raise ValueError(f"tune.objectives: {objective.metric!r} is not reported; allowed: {allowed}")
+        scheduler, trainer = self.tune.scheduler, self.job.trainer
+        if self.tune.objectives and (self.tune.search_alg != "optuna" or scheduler.type != "fifo"):
+            raise ValueError("tune.objectives needs tune.search_alg: optuna and tune.scheduler.type: fifo")
+        if scheduler.type == "asha" and scheduler.grace_period >= trainer.max_steps:
+            raise ValueError(
+                f"tune.scheduler.grace_period ({scheduler.grace_period}) must be below trainer.max_steps "
+                f"({trainer.max_steps}), or no trial can stop early"
+            )
+        if scheduler.type == "pbt":
+            if (
+                scheduler.perturbation_interval % trainer.eval_every
+                or scheduler.perturbation_interval >= trainer.max_steps
+            ):
+                raise ValueError(
+                    f"tune.scheduler.perturbation_interval ({scheduler.perturbation_interval}) must be a multiple of "
+                    f"trainer.eval_every ({trainer.eval_every}) below trainer.max_steps ({trainer.max_steps}): "
+                    "PBT copies the checkpoints taken at evaluations"
+                )
+            unknown = [m for m in scheduler.mutations if m not in self.search]
+            if unknown or any(self.search[m].type in ("grid", "randint") for m in scheduler.mutations):
+                raise ValueError(
+                    f"tune.scheduler.mutations must name searched choice or continuous fields; got {scheduler.mutations}"
+                )
+            if self.tune.search_alg != "random":
+                raise ValueError("tune.scheduler.type: pbt explores by itself; use tune.search_alg: random")
         if self.tune.search_alg != "random" and any(p.type == "grid" for p in self.search.values()):
             raise ValueError(f"type 'grid' needs tune.search_alg: random (got {self.tune.search_alg!r})")
         return self

@@ -33,7 +33,8 @@ def shared_data() -> Path:
 def ray_session():
     import ray
 
-    ray.init(num_cpus=2, include_dashboard=False, configure_logging=False)
+    # The dashboard serves the state API, by which Ray Train frees the workers of a trial Tune stops.
+    ray.init(num_cpus=2, include_dashboard=True, configure_logging=False)
     yield ray
     ray.shutdown()
 

@@ -2,13 +2,19 @@
 
 from __future__ import annotations
 
+import contextlib
+import os
+import subprocess
+import sys
+import time
 from pathlib import Path
 
+import psutil
 import pytest
 import yaml
 from mlflow.tracking import MlflowClient
 
-from mtl_platform.config import load_sweep
+from mtl_platform.config import load_job, load_sweep
 from mtl_platform.tune.sweep import TRIAL_TAG, run_sweep
 
 
@@ -60,3 +66,103 @@ def test_two_trial_sweep_makes_a_parent_with_nested_runs(ray_session, job_dict, 
     assert parent.data.metrics["best/dev/mean"] == pytest.approx(summary.best.metrics["dev/mean"])
     table = Path(client.download_artifacts(summary.parent_run_id, "trials.csv")).read_text().splitlines()
     assert len(table) == 3 and table[0].startswith("trial_id,run_id,best,")
+    best_job = load_job(client.download_artifacts(summary.parent_run_id, "best_job.yaml"))
+    assert best_job.trainer.lr == pytest.approx(summary.best.params["trainer.lr"])
+
+
+def write_sweep(tmp_path: Path, job_dict: dict, search: dict, tune: dict, name: str = "test-sweep") -> Path:
+    path = tmp_path / f"{name}.yaml"
+    base = {"num_samples": 2, "metric": "dev/mean", "mode": "max", "max_concurrent_trials": 1}
+    path.write_text(yaml.safe_dump({"name": name, "job": job_dict, "search": search, "tune": {**base, **tune}}))
+    return path
+
+
+def children_of(client: MlflowClient, parent_run_id: str) -> list:
+    experiment = client.get_run(parent_run_id).info.experiment_id
+    return client.search_runs([experiment], f"tags.mlflow.parentRunId = '{parent_run_id}'")
+
+
+def test_asha_stops_some_trials_early(ray_session, job_dict, tmp_path):
+    job_dict["trainer"].update(max_steps=8, eval_every=2, log_every=2)
+    search = {"trainer.lr": {"type": "loguniform", "low": 1e-5, "high": 3e-2}}
+    tune = {"num_samples": 4, "seed": 3, "scheduler": {"type": "asha", "grace_period": 2, "reduction_factor": 2}}
+    summary = run_sweep(load_sweep(write_sweep(tmp_path, job_dict, search, tune)))
+    steps = sorted(t.step for t in summary.trials)
+    assert len(steps) == 4 and steps[-1] == 8, "the best trials run to the end"
+    assert steps[0] < 8, "ASHA stopped at least one trial at a rung"
+    client = MlflowClient(summary.tracking_uri)
+    stopped = {t.run_id for t in summary.trials if t.step < 8}
+    for run in children_of(client, summary.parent_run_id):
+        assert run.info.status == ("KILLED" if run.info.run_id in stopped else "FINISHED")
+
+
+def dominated(a: dict, b: dict, metrics: list[str]) -> bool:
+    """b dominates a (all objectives maximized)."""
+    return all(b[m] >= a[m] for m in metrics) and any(b[m] > a[m] for m in metrics)
+
+
+def test_multi_objective_sweep_returns_the_non_dominated_trials(ray_session, job_dict, tmp_path):
+    job_dict["trainer"].update(max_steps=2, eval_every=2)
+    objectives = [{"metric": "dev/sst2/accuracy", "mode": "max"}, {"metric": "dev/stsb/pearson", "mode": "max"}]
+    search = {"weighting.weights": {"type": "simplex"}}
+    tune = {"num_samples": 4, "search_alg": "optuna", "objectives": objectives}
+    summary = run_sweep(load_sweep(write_sweep(tmp_path, job_dict, search, tune)))
+    metrics = [o["metric"] for o in objectives]
+    expected = {
+        t.trial_id
+        for t in summary.trials
+        if not any(dominated(t.metrics, o.metrics, metrics) for o in summary.trials if o is not t)
+    }
+    assert {t.trial_id for t in summary.trials if t.pareto} == expected and expected
+    client = MlflowClient(summary.tracking_uri)
+    tagged = {
+        r.data.tags[TRIAL_TAG] for r in children_of(client, summary.parent_run_id) if r.data.tags.get("mtl.pareto")
+    }
+    assert tagged == expected
+    artifacts = {a.path for a in client.list_artifacts(summary.parent_run_id)}
+    assert {"pareto_front.png", "metric_vs_values.png", "best_job.yaml", "trials.csv"} <= artifacts
+
+
+def test_pbt_mutates_weights_and_continues_from_checkpoints(ray_session, job_dict, tmp_path):
+    job_dict["trainer"].update(max_steps=4, eval_every=2, log_every=1)
+    search = {"weighting.weights": {"type": "simplex"}}
+    tune = {"num_samples": 2, "max_concurrent_trials": 2, "scheduler": {"type": "pbt", "perturbation_interval": 2}}
+    summary = run_sweep(load_sweep(write_sweep(tmp_path, job_dict, search, tune)))
+    assert sorted(t.step for t in summary.trials) == [4, 4]
+    client = MlflowClient(summary.tracking_uri)
+    runs = children_of(client, summary.parent_run_id)
+    assert len(runs) == 2, "each trial keeps one MLflow run across its segments"
+    for run in runs:
+        history = sorted(m.step for m in client.get_metric_history(run.info.run_id, "train/lr"))
+        assert history == [1, 2, 3, 4], "one continuous history: no step lost or repeated"
+
+
+def test_killed_sweep_resumes_without_rerunning_finished_trials(job_dict, tmp_path):
+    """The driver dies (SIGKILL, with its local Ray) after the first trial; --resume finishes the rest."""
+    job_dict["trainer"].update(max_steps=4, eval_every=2)
+    search = {"trainer.lr": {"type": "loguniform", "low": 1e-4, "high": 1e-2}}
+    sweep_file = write_sweep(tmp_path, job_dict, search, {"num_samples": 3}, name="resumable")
+    env = {**os.environ, "PATH": f"{Path(sys.executable).parent}:{os.environ['PATH']}"}
+    command = [sys.executable, "-m", "mtl_platform.cli", "tune", str(sweep_file)]
+    driver = psutil.Popen(command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    client = MlflowClient(f"sqlite:///{tmp_path / 'mlruns' / 'mlflow.db'}")
+    deadline = time.time() + 300
+    first = None
+    while first is None and time.time() < deadline and driver.poll() is None:
+        time.sleep(2)
+        experiments = [e.experiment_id for e in client.search_experiments()]
+        runs = client.search_runs(experiments, "attributes.status = 'FINISHED'") if experiments else []
+        first = next((r for r in runs if TRIAL_TAG in r.data.tags), None)
+    assert first is not None, "the first trial finished before the kill"
+    family = [driver, *driver.children(recursive=True)]
+    for process in family:
+        with contextlib.suppress(psutil.NoSuchProcess):
+            process.kill()
+    psutil.wait_procs(family, timeout=30)
+
+    summary = run_sweep(load_sweep(sweep_file), resume=True)
+    assert len(summary.trials) == 3
+    runs = children_of(client, summary.parent_run_id)
+    assert len(runs) == 3 and len({r.data.tags[TRIAL_TAG] for r in runs}) == 3, "one nested run per trial"
+    again = client.get_run(first.info.run_id)
+    assert again.info.end_time == first.info.end_time, "the finished trial was not run again"

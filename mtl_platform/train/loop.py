@@ -224,7 +224,9 @@ def train_worker(config: dict[str, Any]) -> None:
     model = wrap_model(training)
 
     start_step = 0
-    resumed = ray.train.get_checkpoint()
+    resumed = ray.train.get_checkpoint()  # this run's own latest, when Ray Train restarts or resumes it
+    if resumed is None and config.get("from_checkpoint"):
+        resumed = ray.train.Checkpoint(config["from_checkpoint"])
     if resumed is not None:
         with resumed.as_directory() as directory:
             start_step = training.load_state_dict(checkpoint.load(Path(directory), rank))
@@ -236,7 +238,8 @@ def train_worker(config: dict[str, Any]) -> None:
     window: dict[str, list[float]] = defaultdict(list)
     step_seconds: list[float] = []
     model.train()
-    for step in range(start_step + 1, job.trainer.max_steps + 1):
+    last = config.get("stop_at", job.trainer.max_steps)
+    for step in range(start_step + 1, last + 1):
         began = time.perf_counter()
         result = training.train_step(model, device, step, world)
         step_seconds.append(time.perf_counter() - began)
@@ -248,14 +251,14 @@ def train_worker(config: dict[str, Any]) -> None:
         if result.conflict is not None:
             window["grad/conflict"].append(result.conflict)
 
-        if writer and (step % job.trainer.log_every == 0 or step == job.trainer.max_steps):
+        if writer and (step % job.trainer.log_every == 0 or step == last):
             means = {k: sum(v) / len(v) for k, v in window.items()}
             scheme = training.model.encoder.metrics()  # e.g. expert load, over rank 0's batches
             writer.add({**means, **scheme, "train/lr": training.scheduler.get_last_lr()[0]}, step)
             writer.flush()
             window.clear()
 
-        if step % job.trainer.eval_every == 0 or step == job.trainer.max_steps:
+        if step % job.trainer.eval_every == 0 or step == last:
             metrics = evaluate(training, "dev", device)
             # The median resists one-off stalls (evaluation, other processes); the mean does not.
             metrics["perf/steps_per_sec"] = len(step_seconds) / sum(step_seconds)

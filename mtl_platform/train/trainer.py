@@ -50,11 +50,11 @@ def _use_gpu(job: JobConfig) -> bool:
     return bool(job.scaling.use_gpu)
 
 
-def latest_run_name(storage: Path, job_name: str) -> str:
-    """The most recent run of this job under the storage path, for --resume."""
-    runs = sorted(storage.glob(f"{job_name}-*/{RUN_INFO}"), key=lambda p: p.stat().st_mtime)
+def latest_run_name(storage: Path, job_name: str, info_file: str = RUN_INFO) -> str:
+    """The most recent run of this job (or sweep) under the storage path, for --resume."""
+    runs = sorted(storage.glob(f"{job_name}-*/{info_file}"), key=lambda p: p.stat().st_mtime)
     if not runs:
-        raise ConfigError(f"nothing to resume: no run of job {job_name!r} under {storage}")
+        raise ConfigError(f"nothing to resume: no run of {job_name!r} under {storage}")
     return runs[-1].parent.name
 
 
@@ -64,13 +64,24 @@ def new_run_name(job_name: str) -> str:
 
 
 def _open_mlflow_run(
-    client: MlflowClient, job: JobConfig, run_dir: Path, resume: bool, parent_run_id: str | None, tags: dict[str, str]
+    client: MlflowClient,
+    job: JobConfig,
+    run_dir: Path,
+    resume: bool,
+    parent_run_id: str | None,
+    tags: dict[str, str],
+    mlflow_run_id: str | None = None,
 ) -> str:
     info_file = run_dir / RUN_INFO
     if resume and info_file.exists():
         run_id = json.loads(info_file.read_text())["mlflow_run_id"]
         client.update_run(run_id, status="RUNNING")
         return run_id
+    if mlflow_run_id is not None:  # a later part of a run (a PBT segment): same MLflow run, new Ray Train run
+        client.update_run(mlflow_run_id, status="RUNNING")
+        run_dir.mkdir(parents=True, exist_ok=True)
+        info_file.write_text(json.dumps({"mlflow_run_id": mlflow_run_id, "tracking_uri": client.tracking_uri}))
+        return mlflow_run_id
     run_id = create_run(
         client,
         job.tracking.experiment,
@@ -106,8 +117,17 @@ def run_job(
     parent_run_id: str | None = None,
     tags: dict[str, str] | None = None,
     callbacks: Sequence[Any] = (),
+    stop_at: int | None = None,
+    from_checkpoint: Checkpoint | None = None,
+    mlflow_run_id: str | None = None,
 ) -> JobResult:
-    """Run one multi-task training job on Ray Train and track it in MLflow."""
+    """Run one multi-task training job on Ray Train and track it in MLflow.
+
+    `stop_at` ends training at that step with the schedule still set by
+    max_steps; `from_checkpoint` starts from another run's checkpoint; and
+    `mlflow_run_id` continues that MLflow run. Together they run one segment
+    of a PBT trial.
+    """
     storage = job.trainer.storage_path
     name = run_name or (latest_run_name(storage, job.name) if resume else new_run_name(job.name))
     tasks = build_tasks(job)
@@ -115,17 +135,26 @@ def run_job(
 
     uri = tracking_uri(job.tracking.uri)
     client = MlflowClient(uri)
-    run_id = _open_mlflow_run(client, job, storage / name, resume, parent_run_id, tags or {})
+    run_id = _open_mlflow_run(client, job, storage / name, resume, parent_run_id, tags or {}, mlflow_run_id)
     log.info("MLflow run %s (%s), checkpoints in %s", run_id, uri, storage / name)
 
     ensure_ray()
+    gpu = _use_gpu(job)
     trainer = TorchTrainer(
         train_worker,
-        train_loop_config={"job": job.model_dump(mode="json"), "run_id": run_id, "tracking_uri": uri},
+        train_loop_config={
+            "job": job.model_dump(mode="json"),
+            "run_id": run_id,
+            "tracking_uri": uri,
+            "stop_at": stop_at or job.trainer.max_steps,
+            # Ray Train 2 dropped resume_from_checkpoint: the workers load it themselves.
+            "from_checkpoint": from_checkpoint.path if from_checkpoint else None,
+        },
         scaling_config=ScalingConfig(
             num_workers=job.scaling.num_workers,
-            use_gpu=_use_gpu(job),
-            resources_per_worker={"CPU": job.scaling.cpus_per_worker},
+            use_gpu=gpu,
+            resources_per_worker={"CPU": job.scaling.cpus_per_worker}
+            | ({"GPU": job.scaling.gpus_per_worker} if gpu else {}),
         ),
         run_config=RunConfig(
             name=name,

@@ -21,7 +21,7 @@ SIMPLEX_KEY = "weighting.weights"
 SIMPLEX_PREFIX = "simplex."
 
 
-def _domain(param: SearchParam) -> Any:
+def domain(param: SearchParam) -> Any:
     if param.type == "choice":
         return tune.choice(param.values)
     if param.type == "grid":
@@ -40,7 +40,7 @@ def param_space(sweep: SweepConfig) -> dict[str, Any]:
         if param.type == "simplex":
             space.update({f"{SIMPLEX_PREFIX}{t}": tune.uniform(0.0, 1.0) for t in sweep.job.task_names()})
         else:
-            space[key] = _domain(param)
+            space[key] = domain(param)
     return space
 
 

@@ -4,42 +4,47 @@ One parent MLflow run for the sweep, one nested run per trial. Each trial's
 driver holds no CPU: it only waits on its TorchTrainer, and any CPU it held
 (even 0.01) would be missing when its workers ask for all of a small
 machine's CPUs, and the trial would wait forever.
+
+Resume: the sweep's directory holds its parent run id; `Tuner.restore`
+reruns only unfinished trials, and a restarted trial continues its own Ray
+Train run (and so its MLflow run) from its last checkpoint.
+
+PBT: a trial trains in segments of `perturbation_interval` steps, each a Ray
+Train run started from the previous segment's checkpoint, or from the better
+trial's checkpoint that PBT hands it with perturbed weights, all logged into
+the trial's one MLflow run.
 """
 
 from __future__ import annotations
 
-import csv
+import json
 import logging
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from mlflow.tracking import MlflowClient
 from ray import tune
+from ray.train import Checkpoint
 from ray.tune.integration.ray_train import TuneReportCallback
+from ray.tune.schedulers import ASHAScheduler, FIFOScheduler, PopulationBasedTraining, TrialScheduler
 from ray.tune.search.basic_variant import BasicVariantGenerator
 from ray.tune.search.optuna import OptunaSearch
 
-from mtl_platform.config import JobConfig, SearchParam, SweepConfig
+from mtl_platform.config import JobConfig, SweepConfig
 from mtl_platform.data.tokenize import tokenize_job
 from mtl_platform.tasks import build_tasks
-from mtl_platform.tracking.mlflow_store import MetricWriter, create_run, flatten, log_params, set_tags, tracking_uri
-from mtl_platform.train.trainer import ensure_ray, new_run_name, run_job
-from mtl_platform.tune.space import job_for_point, param_space, sampled_values
+from mtl_platform.tracking.mlflow_store import create_run, flatten, log_params, tracking_uri
+from mtl_platform.train.trainer import RUN_INFO, ensure_ray, latest_run_name, new_run_name, run_job
+from mtl_platform.tune.progress import SweepProgress
+from mtl_platform.tune.results import TrialSummary, log_sweep_results, pareto_front
+from mtl_platform.tune.space import SIMPLEX_KEY, SIMPLEX_PREFIX, domain, job_for_point, param_space, sampled_values
 
 log = logging.getLogger(__name__)
 TRIAL_TAG = "mtl.trial_id"
+SWEEP_INFO = "mtl_sweep.json"
 # Ray refuses an empty resource request, so the driver asks for one byte of memory and no CPU.
 TRIAL_DRIVER_RESOURCES = {"cpu": 0, "memory": 1}
-
-
-@dataclass
-class TrialSummary:
-    trial_id: str
-    params: dict[str, Any]
-    metrics: dict[str, float]
-    run_id: str | None
 
 
 @dataclass
@@ -50,99 +55,215 @@ class SweepSummary:
     best: TrialSummary
 
 
-def _trial(
-    point: dict[str, Any], base_job: dict[str, Any], search: dict[str, Any], parent_run_id: str, sweep_run: str
-) -> None:
+def _trial(point: dict[str, Any], sweep: dict[str, Any], parent_run_id: str, sweep_run: str) -> None:
     """One trial: the sampled job, trained on Ray Train, reporting to Tune."""
+    config = SweepConfig.model_validate(sweep)
     trial_id = tune.get_context().get_trial_id()
-    space = {k: SearchParam.model_validate(v) for k, v in search.items()}
-    job = JobConfig.model_validate(job_for_point(base_job, point, space))
-    run_job(
+    job = JobConfig.model_validate(job_for_point(config.job.model_dump(mode="json"), point, config.search))
+    run_name = f"{sweep_run}-{trial_id}"
+    if config.tune.scheduler.type == "pbt":
+        _pbt_trial(job, config.tune.scheduler.perturbation_interval, run_name, parent_run_id, trial_id)
+        return
+    info = job.trainer.storage_path / run_name / RUN_INFO
+    if info.exists():  # restarted after the driver died: finished already, or resumes from its checkpoint
+        client = MlflowClient(tracking_uri(job.tracking.uri))
+        run = client.get_run(json.loads(info.read_text())["mlflow_run_id"])
+        if run.info.status == "FINISHED":
+            history = client.get_metric_history(run.info.run_id, "dev/mean")
+            tune.report({**run.data.metrics, "step": max(m.step for m in history)})
+            return
+    result = run_job(
         job,
-        run_name=f"{sweep_run}-{trial_id}",
+        resume=info.exists(),
+        run_name=run_name,
         parent_run_id=parent_run_id,
         tags={TRIAL_TAG: trial_id},
-        callbacks=[TuneReportCallback()],
+        callbacks=[IntermediateReports(job.trainer.max_steps)],
     )
+    tune.report(result.metrics)  # the last one: only now, with the run complete and its model logged
+
+
+class IntermediateReports(TuneReportCallback):
+    """Forward every evaluation but the last to Tune. A scheduler stops a trial as soon as it
+    reports its last step (ASHA at max_t), which would cut the run off before its MLflow run
+    ends and its model is logged; the trial reports that result itself afterwards."""
+
+    def __init__(self, last_step: int):
+        super().__init__()
+        self.last_step = last_step
+
+    def after_report(self, run_context: Any, metrics: list[dict[str, Any]], checkpoint: Any) -> None:
+        if metrics[0].get("step", 0) < self.last_step:
+            super().after_report(run_context, metrics, checkpoint)
+
+
+def _pbt_trial(job: JobConfig, interval: int, run_name: str, parent_run_id: str, trial_id: str) -> None:
+    """Train segment by segment, reporting each segment's end to Tune with its checkpoint."""
+    info = job.trainer.storage_path / run_name / RUN_INFO
+    mlflow_run_id = json.loads(info.read_text())["mlflow_run_id"] if info.exists() else None
+    start = tune.get_checkpoint()  # this trial's last segment, or the better trial PBT copies
+    step = json.loads(Path(start.path, "mtl_step.json").read_text())["step"] if start else 0
+    checkpoint = Checkpoint(start.path) if start else None
+    while step < job.trainer.max_steps:
+        end = min(job.trainer.max_steps, (step // interval + 1) * interval)
+        result = run_job(
+            job,
+            run_name=f"{run_name}-{end}" if mlflow_run_id else run_name,
+            parent_run_id=parent_run_id,
+            tags={TRIAL_TAG: trial_id},
+            stop_at=end,
+            from_checkpoint=checkpoint,
+            mlflow_run_id=mlflow_run_id,
+        )
+        mlflow_run_id, checkpoint, step = result.run_id, result.checkpoint, end
+        Path(checkpoint.path, "mtl_step.json").write_text(json.dumps({"step": step}))
+        tune.report(result.metrics, checkpoint=tune.Checkpoint(checkpoint.path))
 
 
 def _search_alg(sweep: SweepConfig) -> Any:
     if sweep.tune.search_alg == "optuna":
+        objectives = sweep.tune.objectives
+        if objectives:
+            return OptunaSearch(
+                metric=[o.metric for o in objectives], mode=[o.mode for o in objectives], seed=sweep.tune.seed
+            )
         return OptunaSearch(seed=sweep.tune.seed)
     # Tune applies max_concurrent_trials to a generator only when it builds it itself.
     return BasicVariantGenerator(random_state=sweep.tune.seed, max_concurrent=sweep.tune.max_concurrent_trials)
 
 
-def _log_summary(
-    client: MlflowClient, parent: str, trials: list[TrialSummary], best: TrialSummary, metric: str
-) -> None:
-    if best.run_id:
-        set_tags(client, best.run_id, {"mtl.best": "true"})
-    log_params(client, parent, {f"best.{k}": v for k, v in best.params.items()})
-    writer = MetricWriter(client.tracking_uri, parent)
-    writer.add({f"best/{k}": v for k, v in best.metrics.items() if k.startswith("dev/")}, step=0)
-    writer.wait()
-    keys = sorted({k for t in trials for k in t.params}) + sorted(
-        {k for t in trials for k in t.metrics if k.startswith("dev/")}
-    )
-    with tempfile.TemporaryDirectory() as tmp:
-        path = Path(tmp) / "trials.csv"
-        with path.open("w", newline="") as handle:
-            writer = csv.writer(handle)
-            writer.writerow(["trial_id", "run_id", "best", *keys])
-            for t in sorted(trials, key=lambda t: t.metrics.get(metric, float("nan")), reverse=True):
-                values = {**t.params, **t.metrics}
-                writer.writerow([t.trial_id, t.run_id, t is best, *(values.get(k, "") for k in keys)])
-        client.log_artifact(parent, str(path))
+def _scheduler(sweep: SweepConfig) -> TrialScheduler:
+    scheduler, trainer = sweep.tune.scheduler, sweep.job.trainer
+    if scheduler.type == "asha":
+        return ASHAScheduler(
+            time_attr="step",
+            max_t=trainer.max_steps,
+            grace_period=scheduler.grace_period,
+            reduction_factor=scheduler.reduction_factor,
+        )
+    if scheduler.type == "pbt":
+        mutations: dict[str, Any] = {}
+        for key in scheduler.mutations:
+            if key == SIMPLEX_KEY:  # weights move on the simplex through their uniforms
+                mutations.update({f"{SIMPLEX_PREFIX}{t}": tune.uniform(0.0, 1.0) for t in sweep.job.task_names()})
+            else:
+                mutations[key] = domain(sweep.search[key])
+        bounds = {
+            key: (0.0, 1.0 - 1e-9)
+            if key.startswith(SIMPLEX_PREFIX)
+            else (sweep.search[key].low, sweep.search[key].high)
+            for key in mutations
+            if key.startswith(SIMPLEX_PREFIX) or sweep.search[key].low is not None
+        }
+
+        def within_bounds(config: dict[str, Any]) -> dict[str, Any]:
+            """PBT perturbs a value by x0.8 or x1.2; keep it in its searched range (a uniform for
+            simplex weights must stay below 1)."""
+            for key, (low, high) in bounds.items():
+                config[key] = min(max(config[key], low), high)
+            return config
+
+        return PopulationBasedTraining(
+            time_attr="step",
+            perturbation_interval=scheduler.perturbation_interval,
+            hyperparam_mutations=mutations,
+            quantile_fraction=scheduler.quantile_fraction,
+            custom_explore_fn=within_bounds,
+        )
+    return FIFOScheduler()
 
 
-def run_sweep(sweep: SweepConfig) -> SweepSummary:
-    uri = tracking_uri(sweep.job.tracking.uri)
-    client = MlflowClient(uri)
+def _open_parent(client: MlflowClient, sweep: SweepConfig, resume: bool) -> tuple[str, str]:
+    """The sweep's run name and parent MLflow run: new, or the latest one's for --resume."""
+    storage = sweep.job.trainer.storage_path
+    if resume:
+        sweep_run = latest_run_name(storage, sweep.name, SWEEP_INFO)
+        parent = json.loads((storage / sweep_run / SWEEP_INFO).read_text())["parent_run_id"]
+        client.update_run(parent, status="RUNNING")
+        return sweep_run, parent
     sweep_run = new_run_name(sweep.name)
     parent = create_run(client, sweep.job.tracking.experiment, sweep_run, tags={"mtl.sweep": sweep.name})
     log_params(client, parent, flatten(sweep.model_dump(mode="json", exclude={"job"})))
+    (storage / sweep_run).mkdir(parents=True, exist_ok=True)
+    (storage / sweep_run / SWEEP_INFO).write_text(json.dumps({"parent_run_id": parent}))
+    return sweep_run, parent
+
+
+def _summaries(client: MlflowClient, parent: str, sweep: SweepConfig, grid: tune.ResultGrid) -> list[TrialSummary]:
+    """One summary per trial that reached the metric. Metrics come from its MLflow run, which
+    holds them even when Tune's own record of a trial was cut short by a killed driver."""
+    runs = client.search_runs([client.get_run(parent).info.experiment_id], f"tags.mlflow.parentRunId = '{parent}'")
+    by_trial = {r.data.tags.get(TRIAL_TAG): r for r in runs}
+    trials = []
+    for result in grid:
+        trial_id = Path(result.path).name  # trial directories are named by trial id (see run_sweep)
+        run = by_trial.get(trial_id)
+        metrics = {k: float(v) for k, v in (run.data.metrics if run else result.metrics).items() if "/" in k}
+        if sweep.tune.metric not in metrics:
+            continue
+        history = client.get_metric_history(run.info.run_id, sweep.tune.metric) if run else []
+        step = max((m.step for m in history), default=int(result.metrics.get("step", 0)))
+        if run and run.info.status != "FINISHED" and result.error is None and step < sweep.job.trainer.max_steps:
+            # A scheduler stopped it: its run was cut off (or saw the stop as a failure).
+            client.set_terminated(run.info.run_id, status="KILLED")
+            client.set_tag(run.info.run_id, "mtl.stopped_early", "true")
+        trials.append(
+            TrialSummary(
+                trial_id=trial_id,
+                point=result.config,
+                params=sampled_values(result.config, sweep.search),
+                metrics=metrics,
+                run_id=run.info.run_id if run else None,
+                step=step,
+            )
+        )
+    return trials
+
+
+def run_sweep(sweep: SweepConfig, resume: bool = False) -> SweepSummary:
+    client = MlflowClient(uri := tracking_uri(sweep.job.tracking.uri))
+    sweep_run, parent = _open_parent(client, sweep, resume)
     tokenize_job(sweep.job, build_tasks(sweep.job))  # tokenize once, before trials start
 
     ensure_ray()
-    trainable = tune.with_parameters(
-        _trial,
-        base_job=sweep.job.model_dump(mode="json"),
-        search={k: v.model_dump() for k, v in sweep.search.items()},
-        parent_run_id=parent,
-        sweep_run=sweep_run,
+    trainable = tune.with_resources(
+        tune.with_parameters(_trial, sweep=sweep.model_dump(mode="json"), parent_run_id=parent, sweep_run=sweep_run),
+        TRIAL_DRIVER_RESOURCES,
     )
-    tuner = tune.Tuner(
-        tune.with_resources(trainable, TRIAL_DRIVER_RESOURCES),
-        param_space=param_space(sweep),
-        tune_config=tune.TuneConfig(
-            metric=sweep.tune.metric,
-            mode=sweep.tune.mode,
-            num_samples=sweep.tune.num_samples,
-            max_concurrent_trials=sweep.tune.max_concurrent_trials,
-            search_alg=_search_alg(sweep),
-        ),
-        run_config=tune.RunConfig(name=sweep_run, storage_path=str(sweep.job.trainer.storage_path)),
-    )
+    storage = sweep.job.trainer.storage_path
+    multi = sweep.tune.objectives is not None
     try:
-        grid = tuner.fit()
-        runs = client.search_runs([client.get_run(parent).info.experiment_id], f"tags.mlflow.parentRunId = '{parent}'")
-        run_ids = {r.data.tags.get(TRIAL_TAG): r.info.run_id for r in runs}
-        trials = [
-            TrialSummary(
-                trial_id=r.metrics["trial_id"],
-                params=sampled_values(r.config, sweep.search),
-                metrics={k: float(v) for k, v in r.metrics.items() if isinstance(v, (int, float)) and "/" in k},
-                run_id=run_ids.get(r.metrics["trial_id"]),
+        if resume:
+            tuner = tune.Tuner.restore(str(storage / sweep_run), trainable, resume_unfinished=True, resume_errored=True)
+        else:
+            tuner = tune.Tuner(
+                trainable,
+                param_space=param_space(sweep),
+                tune_config=tune.TuneConfig(
+                    # A multi-objective searcher carries its own metrics; Tune then takes none.
+                    metric=None if multi else sweep.tune.metric,
+                    mode=None if multi else sweep.tune.mode,
+                    num_samples=sweep.tune.num_samples,
+                    max_concurrent_trials=sweep.tune.max_concurrent_trials,
+                    search_alg=_search_alg(sweep),
+                    scheduler=_scheduler(sweep),
+                    trial_dirname_creator=lambda trial: trial.trial_id,
+                ),
+                run_config=tune.RunConfig(
+                    name=sweep_run,
+                    storage_path=str(storage),
+                    callbacks=[SweepProgress(sweep.tune.metric, sweep.tune.mode, sweep.tune.num_samples)],
+                ),
             )
-            for r in grid
-            if r.metrics and sweep.tune.metric in r.metrics
-        ]
+        grid = tuner.fit()
+        trials = _summaries(client, parent, sweep, grid)
         if not trials:
             raise RuntimeError(f"no trial reported {sweep.tune.metric}; see the trial errors above")
-        best_id = grid.get_best_result().metrics["trial_id"]
-        best = next(t for t in trials if t.trial_id == best_id)
-        _log_summary(client, parent, trials, best, sweep.tune.metric)
+        for trial in pareto_front(trials, sweep.tune.objectives) if multi else []:
+            trial.pareto = True
+        sign = 1 if sweep.tune.mode == "max" else -1
+        best = max(trials, key=lambda t: sign * t.metrics[sweep.tune.metric])
+        log_sweep_results(client, parent, sweep, trials, best)
     except BaseException:
         client.set_terminated(parent, status="FAILED")
         raise
