@@ -13,6 +13,9 @@ os.environ.setdefault("RAY_AUTH_MODE", "disabled")  # tests talk to loopback Ray
 os.environ.setdefault("RAY_DEDUP_LOGS", "0")
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
 os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
+# On a loaded 2-core machine, freeing a stopped trial's workers can take longer than Ray Train's
+# default 60 s wait for the next trial's workers; the next trial should wait, not fail.
+os.environ.setdefault("RAY_TRAIN_WORKER_GROUP_START_TIMEOUT_S", "600")
 
 REPO = Path(__file__).resolve().parents[1]
 DATA = REPO / "data"

@@ -105,7 +105,7 @@ def test_multi_objective_sweep_returns_the_non_dominated_trials(ray_session, job
     job_dict["trainer"].update(max_steps=2, eval_every=2)
     objectives = [{"metric": "dev/sst2/accuracy", "mode": "max"}, {"metric": "dev/stsb/pearson", "mode": "max"}]
     search = {"weighting.weights": {"type": "simplex"}}
-    tune = {"num_samples": 4, "search_alg": "optuna", "objectives": objectives}
+    tune = {"num_samples": 3, "search_alg": "optuna", "objectives": objectives}
     summary = run_sweep(load_sweep(write_sweep(tmp_path, job_dict, search, tune)))
     metrics = [o["metric"] for o in objectives]
     expected = {
