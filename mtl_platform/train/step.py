@@ -112,15 +112,9 @@ def loss_weighted_backward(
     objective.backward()  # leaf.grad = df/dL; method parameters (log-variances) get their exact gradient
     weights = dict(zip(names, leaf.grad.tolist()))
     total = sum(weights[t] * local[t] for t in names)
-    extra = _extra_objective(weighting, _core(model))
+    extra = regularization(weighting.options, _core(model))
     (total if extra is None else total + extra).backward()
     return StepResult(values, weights)
-
-
-def _extra_objective(weighting: LossWeighting | GradientWeighting, model: MultiTaskModel) -> Tensor | None:
-    """sum_k beta_k R_k plus the sharing scheme's penalty (soft sharing's distance): not task losses."""
-    terms = [t for t in (regularization(weighting.options, model), model.encoder.penalty()) if t is not None]
-    return sum(terms[1:], terms[0]) if terms else None
 
 
 def _core(model: nn.Module) -> MultiTaskModel:
@@ -186,7 +180,7 @@ def gradient_weighted_backward(
     else:
         torch.autograd.backward([features[t] for t in names], [w[i].to(g.dtype) * g for i, g in enumerate(reps)])
         average_across_workers([p.grad for p in model.encoder.parameters() if p.grad is not None])
-    extra = _extra_objective(weighting, model)
+    extra = regularization(weighting.options, model)
     if extra is not None:
         extra.backward()
 

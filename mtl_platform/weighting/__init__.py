@@ -71,8 +71,11 @@ def build_weighting(options: WeightingOptions, task_names: list[str]) -> Weighti
 
 
 def regularization(options: WeightingOptions, model: nn.Module) -> Tensor | None:
-    """sum_k beta_k R_k(theta), or None when the objective has no regularizers."""
+    """sum_k beta_k R_k(theta) plus the sharing scheme's penalty (soft sharing's distance):
+    the objective's terms that are not task losses; None when there are none."""
     terms = [r.beta * REGULARIZERS[r.name](model) for r in options.regularizers]
+    penalty = model.encoder.penalty()
+    terms += [penalty] if penalty is not None else []
     return sum(terms[1:], terms[0]) if terms else None
 
 
