@@ -1,12 +1,14 @@
-"""The `mtl` command: train, tune, ui, submit."""
+"""The `mtl` command: train and tune jobs, serve and sync MLflow, submit to and follow a Ray cluster."""
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import os
 import shlex
 import subprocess
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -22,6 +24,15 @@ app = typer.Typer(help="Multi-task learning of language models on Ray, tracked i
 console = Console()
 errors = Console(stderr=True, soft_wrap=True)
 
+LOOPBACK = {"127.0.0.1", "localhost", "::1"}
+Address = Annotated[
+    str | None,
+    typer.Option(help="Ray dashboard address, e.g. http://HEAD:8265; default RAY_API_SERVER_ADDRESS or RAY_ADDRESS"),
+]
+TokenFile = Annotated[
+    Path | None, typer.Option(help="file holding the cluster's auth token, when it uses RAY_AUTH_MODE=token")
+]
+Expose = Annotated[bool, typer.Option("--expose", help="allow a --host other than loopback (see README: Security)")]
 Overrides = Annotated[
     list[str] | None,
     typer.Option("--override", "-o", help="key=value, e.g. trainer.max_steps=20 or tasks.sst2.labels=[a,b]"),
@@ -37,9 +48,10 @@ def _setup(verbose: Annotated[bool, typer.Option("--verbose", "-v", help="debug 
     )
 
 
-def _fail(exc: Exception) -> None:
+def _fail(exc: Exception, code: int = 2) -> None:
+    """One clear line (2: bad input, nothing ran; 1: the run itself stopped)."""
     errors.print(f"[bold red]error:[/] {escape(str(exc))}", highlight=False)
-    raise typer.Exit(2)
+    raise typer.Exit(code)
 
 
 def metrics_table(title: str, metrics: dict[str, Any], split: str = "dev") -> Table:
@@ -71,13 +83,15 @@ def train(
     run_name: Annotated[str | None, typer.Option(help="resume this run instead of the latest")] = None,
 ) -> None:
     """Run one multi-task training job on Ray Train (local, or the cluster in RAY_ADDRESS)."""
-    from mtl_platform.train.trainer import run_job
+    from mtl_platform.train.trainer import TrainingStopped, run_job
 
     try:
         job = load_job(job_file, override or [])
         result = run_job(job, resume=resume or run_name is not None, run_name=run_name)
     except ConfigError as exc:
         _fail(exc)
+    except TrainingStopped as exc:
+        _fail(exc, code=1)
     console.print(metrics_table(f"{job.name}: dev metrics at step {result.metrics.get('step')}", result.metrics))
     console.print(f"MLflow run {result.run_id} in experiment '{job.tracking.experiment}'.")
     console.print(f"Browse it: {_ui_hint(result.tracking_uri)}")
@@ -119,45 +133,83 @@ def tune(
     console.print(f"Parent MLflow run {summary.parent_run_id}; browse it: {_ui_hint(summary.tracking_uri)}")
 
 
-@app.command()
-def ui(
-    uri: Annotated[str | None, typer.Option(help="tracking store; default as for jobs")] = None,
-    host: Annotated[str, typer.Option(help="bind address")] = "127.0.0.1",
-    port: Annotated[int, typer.Option()] = 5000,
-) -> None:
-    """Open the MLflow UI on the tracking store (bound to localhost by default)."""
-    from mtl_platform.tracking.mlflow_store import tracking_uri
-
-    store = tracking_uri(uri)
-    console.print(f"MLflow UI for {store} at http://{host}:{port}")
-    command = [
-        sys.executable,
-        "-m",
-        "mlflow",
-        "ui",
-        "--backend-store-uri",
-        store,
-        "--host",
-        host,
-        "--port",
-        str(port),
-        "--workers",
-        "1",
-    ]
+def _serve_mlflow(command: list[str], host: str, port: int, expose: bool) -> None:
+    """Run an MLflow UI/server, on loopback unless exposing it is asked for by name."""
+    if host not in LOOPBACK and not expose:
+        _fail(
+            ConfigError(
+                f"--host {host}: that would let anyone who can reach this machine read and change every run "
+                "and artifact (MLflow has no authentication by default); pass --expose to do it anyway, "
+                "ideally behind an authenticating proxy"
+            )
+        )
+    console.print(f"MLflow at http://{host}:{port}")
+    command = [sys.executable, "-m", "mlflow", *command, "--host", host, "--port", str(port), "--workers", "1"]
     env = {**os.environ, "MLFLOW_SERVER_ENABLE_JOB_EXECUTION": "false"}
     raise typer.Exit(subprocess.call(command, env=env))
 
 
 @app.command()
+def ui(
+    uri: Annotated[str | None, typer.Option(help="tracking store; default as for jobs")] = None,
+    host: Annotated[str, typer.Option(help="bind address")] = "127.0.0.1",
+    port: Annotated[int, typer.Option()] = 5000,
+    expose: Expose = False,
+) -> None:
+    """Open the MLflow UI on the tracking store (bound to localhost by default)."""
+    from mtl_platform.tracking.mlflow_store import tracking_uri
+
+    _serve_mlflow(["ui", "--backend-store-uri", tracking_uri(uri)], host, port, expose)
+
+
+@app.command()
+def server(
+    store: Annotated[Path, typer.Option(help="directory for the run database (SQLite) and the artifacts")] = Path(
+        "mlruns"
+    ),
+    host: Annotated[str, typer.Option(help="bind address; a cluster's nodes need one they can reach")] = "127.0.0.1",
+    port: Annotated[int, typer.Option()] = 5000,
+    expose: Expose = False,
+) -> None:
+    """Start an MLflow tracking server that stores runs in a database and serves their artifacts.
+
+    Jobs log to it with tracking.uri (or MLFLOW_TRACKING_URI) http://HOST:PORT.
+    """
+    store = store.resolve()
+    store.mkdir(parents=True, exist_ok=True)
+    command = [
+        "server",
+        "--backend-store-uri",
+        f"sqlite:///{store / 'mlflow.db'}",
+        "--artifacts-destination",
+        str(store / "artifacts"),
+    ]
+    _serve_mlflow(command, host, port, expose)
+
+
+@app.command()
+def sync(run_dir: Annotated[Path, typer.Argument(help="the run's directory under trainer.storage_path")]) -> None:
+    """Upload to MLflow what a run could not log while its server was unreachable (safe to repeat)."""
+    from mtl_platform.train.trainer import sync_run
+
+    try:
+        run_id = sync_run(run_dir.resolve())
+    except ConfigError as exc:
+        _fail(exc)
+    console.print(f"MLflow run {run_id} is complete.")
+
+
+@app.command()
 def submit(
     job_file: Annotated[Path, typer.Argument(help="job or sweep YAML inside the working dir")],
-    address: Annotated[str, typer.Option(help="Ray dashboard address, e.g. http://HEAD:8265")],
+    address: Address = None,
+    token_file: TokenFile = None,
     override: Overrides = None,
     working_dir: Annotated[Path, typer.Option(help="directory shipped to the cluster")] = Path("."),
     wait: Annotated[bool, typer.Option(help="follow the job's logs until it ends")] = False,
 ) -> None:
     """Submit a train (or tune, for a sweep file) job to a Ray cluster with the Jobs API."""
-    from ray.job_submission import JobSubmissionClient
+    from mtl_platform.cluster import submit_job
 
     working_dir = working_dir.resolve()
     job_file = job_file.resolve()
@@ -172,27 +224,68 @@ def submit(
     command = ["python", "-m", "mtl_platform.cli", "tune" if is_sweep else "train", str(relative)]
     for item in override or []:
         command += ["-o", item]
-    client = JobSubmissionClient(address)
-    job_id = client.submit_job(
-        entrypoint=shlex.join(command),
-        runtime_env={
-            "working_dir": str(working_dir),
-            "excludes": [".venv", ".git", "mlruns", "ray_results", "**/__pycache__"],
-        },
-    )
-    console.print(f"Submitted {job_id}: {shlex.join(command)}")
-    console.print(f"Follow it: ray job logs --address {address} --follow {job_id}")
-    if wait:
-        import asyncio
+    with _job_server(address, token_file) as client:
+        job_id = submit_job(client, command, working_dir)
+        console.print(f"Submitted {job_id}: {shlex.join(command)}")
+        console.print(f"Follow it: mtl logs {job_id} --follow" + (f" --address {address}" if address else ""))
+        if wait:
+            raise typer.Exit(_follow(client, job_id))
 
-        async def follow() -> None:
-            async for lines in client.tail_job_logs(job_id):
-                console.out(lines, end="")
 
-        asyncio.run(follow())
-        status = client.get_job_status(job_id)
-        console.print(f"{job_id}: {status}")
-        raise typer.Exit(0 if str(status) == "SUCCEEDED" else 1)
+def _follow(client: Any, job_id: str) -> int:
+    """Print the job's logs until it ends; 0 if it succeeded."""
+    import asyncio
+
+    async def tail() -> None:
+        async for lines in client.tail_job_logs(job_id):
+            console.out(lines, end="")
+
+    asyncio.run(tail())
+    status = client.get_job_status(job_id)
+    console.print(f"{job_id}: {status}")
+    return 0 if str(status) == "SUCCEEDED" else 1
+
+
+@app.command()
+def status(job_id: str, address: Address = None, token_file: TokenFile = None) -> None:
+    """Show a submitted job's status, and why it failed if it did."""
+    with _job_server(address, token_file) as client:
+        info = client.get_job_info(job_id)
+    console.print(f"{job_id}: {info.status}" + (f" ({escape(info.message)})" if info.message else ""))
+    console.print(f"entrypoint: {escape(info.entrypoint)}")
+
+
+@app.command()
+def logs(
+    job_id: str,
+    address: Address = None,
+    token_file: TokenFile = None,
+    follow: Annotated[bool, typer.Option("--follow", "-f", help="keep printing until the job ends")] = False,
+) -> None:
+    """Print a submitted job's logs."""
+    with _job_server(address, token_file) as client:
+        if follow:
+            raise typer.Exit(_follow(client, job_id))
+        console.out(client.get_job_logs(job_id), end="")
+
+
+@app.command()
+def stop(job_id: str, address: Address = None, token_file: TokenFile = None) -> None:
+    """Stop a submitted job; its checkpoints and everything it logged are kept."""
+    with _job_server(address, token_file) as client:
+        stopped = client.stop_job(job_id)
+    console.print(f"{job_id}: " + ("stop requested" if stopped else "had already ended"))
+
+
+@contextlib.contextmanager
+def _job_server(address: str | None, token_file: Path | None) -> Iterator[Any]:
+    from mtl_platform.cluster import job_server
+
+    try:
+        with job_server(address, token_file) as client:
+            yield client
+    except ConfigError as exc:
+        _fail(exc)
 
 
 if __name__ == "__main__":

@@ -25,6 +25,7 @@ from pydantic import (
 from mtl_platform.models.sharing import LAYERED, SharingConfig
 from mtl_platform.models.sharing.hard import HardOptions
 from mtl_platform.strict import Strict
+from mtl_platform.tracking.redact import redact
 from mtl_platform.weighting import METHODS, WeightingConfig
 from mtl_platform.weighting.equal import EqualOptions
 
@@ -166,6 +167,14 @@ class ModelConfig(Strict):
     def _shorthand(cls, value: Any) -> Any:
         return {"scheme": value} if isinstance(value, str) else value
 
+    @field_validator("name_or_path", "tokenizer", mode="after")
+    @classmethod
+    def _local_model_exists(cls, value: str | None) -> str | None:
+        """A path must be a model directory; a hub id (org/name) is checked when it is loaded."""
+        if value is not None and value.startswith(("/", "./", "../", "~")) and not Path(value).expanduser().is_dir():
+            raise ValueError(f"no such model directory: {value}; give a local directory, a hub id or 'minilm'")
+        return value
+
     @model_validator(mode="after")
     def _fits_backbone(self) -> ModelConfig:
         """Check the scheme's options against the backbone's real modules (built on the meta device)."""
@@ -211,8 +220,16 @@ class TrainerConfig(Strict):
     seed: int = 0
     sampling: SamplingConfig = Field(default_factory=SamplingConfig)
     max_failures: int = Field(0, ge=-1, description="worker-group restarts; -1 = unlimited")
+    precision: Literal["auto", "fp32", "bf16", "fp16"] = Field(
+        "auto", description="autocast of forward passes; auto: bf16 on GPUs that have it, else fp16 or fp32"
+    )
+    nonfinite: Literal["stop", "skip"] = Field(
+        "stop", description="a NaN/Inf task loss ends the run (last good checkpoint kept), or skips that step"
+    )
     keep_checkpoints: int = Field(2, gt=0, description="most recent checkpoints kept")
-    storage_path: Path = Field(Path("ray_results"), description="checkpoints (local dir or URI)")
+    storage_path: Path = Field(
+        Path("ray_results"), description="checkpoints and metric journals; on a cluster, a directory every node mounts"
+    )
     cache_dir: Path = Field(Path.home() / ".cache" / "mtl_platform", description="tokenized data")
 
     @field_validator("storage_path", "cache_dir", mode="after")
@@ -226,6 +243,9 @@ class ScalingConfig(Strict):
     use_gpu: bool | Literal["auto"] = "auto"
     cpus_per_worker: float = Field(1.0, gt=0)
     gpus_per_worker: float = Field(1.0, gt=0, le=1, description="fractional to pack several trials on a GPU")
+    wait_for_nodes: bool = Field(
+        False, description="on an autoscaling cluster, wait for nodes the workers need instead of failing at once"
+    )
 
 
 class TrackingConfig(Strict):
@@ -269,6 +289,11 @@ class JobConfig(Strict):
             raise ValueError(
                 f"weighting.method '{self.weighting.method}' combines gradients of the shared parameters, "
                 f"but {why} leaves none to train; use a loss weighting method"
+            )
+        if method.requires == "gradients" and self.trainer.precision == "fp16":
+            raise ValueError(
+                f"trainer.precision fp16 needs a loss weighting: '{self.weighting.method}' combines per-task "
+                "gradients, which a grad scaler does not cover; use bf16 or fp32"
             )
         if self.trainer.batch_size % self.scaling.num_workers:
             raise ValueError(
@@ -572,4 +597,5 @@ def load_sweep(path: str | Path, overrides: list[str] | None = None) -> SweepCon
 
 
 def job_to_yaml(job: JobConfig) -> str:
-    return yaml.safe_dump(job.model_dump(mode="json"), sort_keys=False)
+    """The job as YAML for logging, secrets masked."""
+    return yaml.safe_dump(redact(job.model_dump(mode="json")), sort_keys=False)

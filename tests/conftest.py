@@ -16,6 +16,9 @@ os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
 # On a loaded 2-core machine, freeing a stopped trial's workers can take longer than Ray Train's
 # default 60 s wait for the next trial's workers; the next trial should wait, not fail.
 os.environ.setdefault("RAY_TRAIN_WORKER_GROUP_START_TIMEOUT_S", "600")
+# Ray Train's controller looks at its workers every 2 s by default; each run in the suite would
+# wait up to that long to notice its workers started or finished.
+os.environ.setdefault("RAY_TRAIN_HEALTH_CHECK_INTERVAL_S", "0.5")
 
 REPO = Path(__file__).resolve().parents[1]
 DATA = REPO / "data"

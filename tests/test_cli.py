@@ -4,11 +4,9 @@ from __future__ import annotations
 
 import os
 import re
-import socket
 import subprocess
 import sys
 import time
-import urllib.request
 from pathlib import Path
 
 import psutil
@@ -17,16 +15,10 @@ from mlflow.tracking import MlflowClient
 from typer.testing import CliRunner
 
 from mtl_platform.cli import app
+from tests.processes import MTL, free_port, kill_tree, wait_for_health
 
 REPO = Path(__file__).resolve().parents[1]
-MTL = [sys.executable, "-m", "mtl_platform.cli"]
 runner = CliRunner()
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 def small_job_flags(tmp_path: Path) -> list[str]:
@@ -73,19 +65,6 @@ def test_bad_config_fails_before_ray_starts(tmp_path):
     assert time.monotonic() - began < 60
 
 
-def test_train_prints_metrics_and_how_to_open_the_ui(ray_session, tmp_path):
-    result = runner.invoke(app, ["train", str(REPO / "jobs/bilstm_small.yaml"), *small_job_flags(tmp_path)])
-    assert result.exit_code == 0, result.output
-    for task in ("sst2", "stsb", "conll"):
-        assert task in result.output
-    assert "mean of main metrics" in result.output
-    assert f"mtl ui --uri 'sqlite:///{tmp_path / 'mlflow.db'}'" in result.output.replace("\n", "")
-    runs = MlflowClient(f"sqlite:///{tmp_path / 'mlflow.db'}").search_runs(
-        [MlflowClient(f"sqlite:///{tmp_path / 'mlflow.db'}").get_experiment_by_name("bilstm-small").experiment_id]
-    )
-    assert len(runs) == 1 and "dev/mean" in runs[0].data.metrics
-
-
 def test_ui_serves_the_store_on_localhost(tmp_path):
     port = free_port()
     uri = f"sqlite:///{tmp_path / 'mlflow.db'}"
@@ -93,21 +72,9 @@ def test_ui_serves_the_store_on_localhost(tmp_path):
         [*MTL, "ui", "--uri", uri, "--port", str(port)], stdout=subprocess.PIPE, stderr=subprocess.STDOUT
     )
     try:
-        deadline = time.monotonic() + 90
-        while True:
-            try:
-                with urllib.request.urlopen(f"http://127.0.0.1:{port}/health", timeout=2) as response:
-                    assert response.status == 200
-                    break
-            except OSError:
-                assert process.poll() is None, process.stdout.read().decode()
-                assert time.monotonic() < deadline, "mlflow ui did not come up"
-                time.sleep(1)
+        wait_for_health(port, process)
     finally:
-        for child in psutil.Process(process.pid).children(recursive=True):
-            child.terminate()
-        process.terminate()
-        process.wait(30)
+        kill_tree(process)
 
 
 def _wait_for_job_agent(address: str) -> None:
@@ -189,33 +156,57 @@ def ray_head():
                 pass
 
 
-def test_submit_runs_the_job_on_a_ray_head(ray_head, tmp_path):
-    from ray.job_submission import JobStatus, JobSubmissionClient
-
+def _submit(address: str, tmp_path: Path, *flags: str) -> str:
     result = runner.invoke(
         app,
-        [
-            "submit",
-            "jobs/bilstm_small.yaml",
-            "--address",
-            ray_head,
-            "--working-dir",
-            str(REPO),
-            *small_job_flags(tmp_path),
-        ],
+        ["submit", "jobs/bilstm_small.yaml", "--address", address, "--working-dir", str(REPO), *flags],
     )
     assert result.exit_code == 0, result.output
-    job_id = re.search(r"Submitted (\S+):", result.output).group(1)
-    client = JobSubmissionClient(ray_head)
-    deadline = time.monotonic() + 300
-    while (status := client.get_job_status(job_id)) not in {JobStatus.SUCCEEDED, JobStatus.FAILED, JobStatus.STOPPED}:
-        assert time.monotonic() < deadline, client.get_job_logs(job_id)[-3000:]
-        time.sleep(2)
-    assert status == JobStatus.SUCCEEDED, client.get_job_logs(job_id)[-3000:]
-    assert "mean of main metrics" in client.get_job_logs(job_id)
+    return re.search(r"Submitted (\S+):", result.output).group(1)
+
+
+def _status(address: str, job_id: str) -> str:
+    result = runner.invoke(app, ["status", job_id, "--address", address])
+    assert result.exit_code == 0, result.output
+    return re.search(rf"{job_id}: (\w+)", result.output).group(1)
+
+
+def test_submit_then_follow_with_status_and_logs(ray_head, tmp_path):
+    job_id = _submit(ray_head, tmp_path, *small_job_flags(tmp_path))
+    followed = runner.invoke(app, ["logs", job_id, "--address", ray_head, "--follow"])
+    assert followed.exit_code == 0, followed.output[-3000:]  # the job succeeded
+    for text in ("sst2", "stsb", "conll", "mean of main metrics", f"mtl ui --uri 'sqlite:///{tmp_path / 'mlflow.db'}'"):
+        assert text in followed.output.replace("\n", ""), text  # the metrics table and how to browse the run
+    assert _status(ray_head, job_id) == "SUCCEEDED"
+    logs = runner.invoke(app, ["logs", job_id, "--address", ray_head])
+    assert "mean of main metrics" in logs.output
     mlflow = MlflowClient(f"sqlite:///{tmp_path / 'mlflow.db'}")
     runs = mlflow.search_runs([mlflow.get_experiment_by_name("bilstm-small").experiment_id])
     assert len(runs) == 1 and runs[0].info.status == "FINISHED"
+
+    long_job = _submit(ray_head, tmp_path, *small_job_flags(tmp_path), "-o", "trainer.max_steps=100000")
+    stopped = runner.invoke(app, ["stop", long_job, "--address", ray_head])
+    assert stopped.exit_code == 0 and "stop requested" in stopped.output, stopped.output
+    deadline = time.monotonic() + 120
+    while (status := _status(ray_head, long_job)) != "STOPPED":
+        assert status in {"PENDING", "RUNNING"} and time.monotonic() < deadline, status
+        time.sleep(1)
+
+
+def test_cluster_commands_fail_in_one_line(tmp_path):
+    unknown = runner.invoke(app, ["status", "raysubmit_nope", "--address", f"http://127.0.0.1:{free_port()}"])
+    assert unknown.exit_code == 2
+    assert "no Ray job server answers at http://127.0.0.1:" in unknown.stderr
+    missing_token = runner.invoke(app, ["logs", "x", "--address", "http://127.0.0.1:1", "--token-file", "nope"])
+    assert missing_token.exit_code == 2 and "--token-file: no such file: nope" in missing_token.stderr
+
+
+@pytest.mark.parametrize("command", ["ui", "server"])
+def test_servers_bind_loopback_unless_exposed_by_name(command, tmp_path):
+    result = runner.invoke(app, [command, "--host", "0.0.0.0"])
+    assert result.exit_code == 2
+    assert "--host 0.0.0.0: that would let anyone who can reach this machine read and change" in result.stderr
+    assert "pass --expose" in result.stderr
 
 
 def test_submit_rejects_a_job_outside_the_working_dir(tmp_path):

@@ -97,15 +97,40 @@ def test_static_weights_must_cover_the_tasks():
         (
             "stsb",
             "sentence1\tsentence2\tscore\na\tb\thigh\n",
-            r"tasks.stsb.data.label_column: train.tsv line 2: 'high' is not a number",
+            r"tasks.stsb.data.label_column: train.tsv line 2: 'high' is not a finite number",
         ),
+        (
+            "stsb",
+            "sentence1\tsentence2\tscore\na\tb\t1.5\nc\td\tnan\n",
+            r"tasks.stsb.data.label_column: train.tsv line 3: 'nan' is not a finite number",
+        ),
+        (  # a sentence-pair task given a file with one text column
+            "stsb",
+            "sentence1\tscore\na\t1.5\n",
+            r"tasks.stsb.data.text_pair_column: train.tsv line 2: no column 'sentence2'; columns are",
+        ),
+        (
+            "conll",
+            "EU B-ORG\nrejects\n",
+            r"tasks.conll.data: train.tsv line 2: 'rejects' has one column; a CoNLL line needs a token and a tag",
+        ),
+        ("sst2", "sentence\tlabel\n", r"tasks.sst2.data.train: no examples"),
     ],
 )
 def test_bad_data_fails_at_load(tmp_path, task, content, message):
     bad = tmp_path / "train.tsv"
     bad.write_text(content)
-    with pytest.raises(ConfigError, match=message):
+    with pytest.raises(ConfigError, match=message) as info:
         load_job(REPO / "jobs/quickstart.yaml", [f"tasks.{task}.data.train={bad}"])
+    assert str(info.value).startswith(str(REPO / "jobs/quickstart.yaml"))  # the file, then the field
+
+
+def test_empty_dev_split_and_unknown_backbone_fail_at_load(tmp_path):
+    (tmp_path / "dev.tsv").write_text("sentence\tlabel\n")
+    with pytest.raises(ConfigError, match=r"tasks.sst2.data.dev: no examples"):
+        load_job(REPO / "jobs/quickstart.yaml", [f"tasks.sst2.data.dev={tmp_path / 'dev.tsv'}"])
+    with pytest.raises(ConfigError, match=r"model.name_or_path: .*no-such-model"):
+        load_job(REPO / "jobs/quickstart.yaml", [f"model.name_or_path={tmp_path / 'no-such-model'}"])
 
 
 def test_missing_job_file_and_bad_yaml(tmp_path):

@@ -1,4 +1,4 @@
-"""A real Ray Tune sweep over simplex task weights: trials are 2-worker Ray Train runs."""
+"""Real Ray Tune sweeps (ASHA, Optuna, multi-objective, PBT, resume) whose trials are Ray Train runs."""
 
 from __future__ import annotations
 
@@ -18,58 +18,6 @@ from mtl_platform.config import load_job, load_sweep
 from mtl_platform.tune.sweep import TRIAL_TAG, run_sweep
 
 
-@pytest.mark.parametrize("search_alg", ["random", "optuna"])
-def test_two_trial_sweep_makes_a_parent_with_nested_runs(ray_session, job_dict, tmp_path, search_alg):
-    job_dict["trainer"].update(max_steps=2, eval_every=2)
-    sweep_file = tmp_path / "sweep.yaml"
-    sweep_file.write_text(
-        yaml.safe_dump(
-            {
-                "name": "test-sweep",
-                "job": job_dict,
-                "search": {
-                    "weighting.weights": {"type": "simplex"},
-                    "trainer.lr": {"type": "loguniform", "low": 1e-4, "high": 1e-2},
-                },
-                "tune": {
-                    "num_samples": 2,
-                    "metric": "dev/mean",
-                    "mode": "max",
-                    "max_concurrent_trials": 1,
-                    "search_alg": search_alg,
-                },
-            }
-        )
-    )
-    summary = run_sweep(load_sweep(sweep_file))
-
-    assert len(summary.trials) == 2
-    for trial in summary.trials:
-        weights = [v for k, v in trial.params.items() if k.startswith("weighting.weights.")]
-        assert len(weights) == 3 and sum(weights) == pytest.approx(1.0)
-        assert 1e-4 <= trial.params["trainer.lr"] <= 1e-2
-    assert summary.best.metrics["dev/mean"] == max(t.metrics["dev/mean"] for t in summary.trials)
-
-    client = MlflowClient(summary.tracking_uri)
-    parent = client.get_run(summary.parent_run_id)
-    assert parent.info.status == "FINISHED"
-    children = client.search_runs([parent.info.experiment_id], f"tags.mlflow.parentRunId = '{summary.parent_run_id}'")
-    assert len(children) == 2
-    assert {c.data.tags[TRIAL_TAG] for c in children} == {t.trial_id for t in summary.trials}
-    for child in children:
-        assert child.info.status == "FINISHED"
-        assert child.data.params["weighting.method"] == "static"
-        assert {f"weighting.weights.{t}" for t in ("sst2", "stsb", "conll")} <= set(child.data.params)
-        assert "dev/mean" in child.data.metrics
-    best = [c for c in children if c.data.tags.get("mtl.best") == "true"]
-    assert [b.info.run_id for b in best] == [summary.best.run_id]
-    assert parent.data.metrics["best/dev/mean"] == pytest.approx(summary.best.metrics["dev/mean"])
-    table = Path(client.download_artifacts(summary.parent_run_id, "trials.csv")).read_text().splitlines()
-    assert len(table) == 3 and table[0].startswith("trial_id,run_id,best,")
-    best_job = load_job(client.download_artifacts(summary.parent_run_id, "best_job.yaml"))
-    assert best_job.trainer.lr == pytest.approx(summary.best.params["trainer.lr"])
-
-
 def write_sweep(tmp_path: Path, job_dict: dict, search: dict, tune: dict, name: str = "test-sweep") -> Path:
     path = tmp_path / f"{name}.yaml"
     base = {"num_samples": 2, "metric": "dev/mean", "mode": "max", "max_concurrent_trials": 1}
@@ -82,18 +30,51 @@ def children_of(client: MlflowClient, parent_run_id: str) -> list:
     return client.search_runs([experiment], f"tags.mlflow.parentRunId = '{parent_run_id}'")
 
 
-def test_asha_stops_some_trials_early(ray_session, job_dict, tmp_path):
-    job_dict["trainer"].update(max_steps=8, eval_every=2, log_every=2)
-    search = {"trainer.lr": {"type": "loguniform", "low": 1e-5, "high": 3e-2}}
-    tune = {"num_samples": 4, "seed": 3, "scheduler": {"type": "asha", "grace_period": 2, "reduction_factor": 2}}
-    summary = run_sweep(load_sweep(write_sweep(tmp_path, job_dict, search, tune)))
+@pytest.fixture
+def sweep_job(job_dict: dict) -> dict:
+    """Trials of one worker each: what sweeps add is tested here; DDP is in test_training.py."""
+    job_dict["scaling"]["num_workers"] = 1
+    return job_dict
+
+
+def test_asha_sweep_makes_a_parent_with_nested_runs_and_stops_trials_early(ray_session, sweep_job, tmp_path):
+    sweep_job["trainer"].update(max_steps=8, eval_every=2, log_every=2)
+    search = {
+        "weighting.weights": {"type": "simplex"},
+        "trainer.lr": {"type": "loguniform", "low": 1e-5, "high": 3e-2},
+    }
+    asha = {"type": "asha", "grace_period": 2, "reduction_factor": 2}
+    tune = {"num_samples": 4, "seed": 3, "search_alg": "optuna", "scheduler": asha}
+    summary = run_sweep(load_sweep(write_sweep(tmp_path, sweep_job, search, tune)))
+
+    assert len(summary.trials) == 4
+    for trial in summary.trials:
+        weights = [v for k, v in trial.params.items() if k.startswith("weighting.weights.")]
+        assert len(weights) == 3 and sum(weights) == pytest.approx(1.0)
+        assert 1e-5 <= trial.params["trainer.lr"] <= 3e-2
+    assert summary.best.metrics["dev/mean"] == max(t.metrics["dev/mean"] for t in summary.trials)
     steps = sorted(t.step for t in summary.trials)
-    assert len(steps) == 4 and steps[-1] == 8, "the best trials run to the end"
+    assert steps[-1] == 8, "the best trials run to the end"
     assert steps[0] < 8, "ASHA stopped at least one trial at a rung"
+
     client = MlflowClient(summary.tracking_uri)
+    parent = client.get_run(summary.parent_run_id)
+    assert parent.info.status == "FINISHED"
+    children = children_of(client, summary.parent_run_id)
+    assert {c.data.tags[TRIAL_TAG] for c in children} == {t.trial_id for t in summary.trials}
     stopped = {t.run_id for t in summary.trials if t.step < 8}
-    for run in children_of(client, summary.parent_run_id):
-        assert run.info.status == ("KILLED" if run.info.run_id in stopped else "FINISHED")
+    for child in children:
+        assert child.info.status == ("KILLED" if child.info.run_id in stopped else "FINISHED")
+        assert child.data.params["weighting.method"] == "static"
+        assert {f"weighting.weights.{t}" for t in ("sst2", "stsb", "conll")} <= set(child.data.params)
+        assert "dev/mean" in child.data.metrics
+    best = [c for c in children if c.data.tags.get("mtl.best") == "true"]
+    assert [b.info.run_id for b in best] == [summary.best.run_id]
+    assert parent.data.metrics["best/dev/mean"] == pytest.approx(summary.best.metrics["dev/mean"])
+    table = Path(client.download_artifacts(summary.parent_run_id, "trials.csv")).read_text().splitlines()
+    assert len(table) == 5 and table[0].startswith("trial_id,run_id,best,")
+    best_job = load_job(client.download_artifacts(summary.parent_run_id, "best_job.yaml"))
+    assert best_job.trainer.lr == pytest.approx(summary.best.params["trainer.lr"])
 
 
 def dominated(a: dict, b: dict, metrics: list[str]) -> bool:
@@ -101,12 +82,12 @@ def dominated(a: dict, b: dict, metrics: list[str]) -> bool:
     return all(b[m] >= a[m] for m in metrics) and any(b[m] > a[m] for m in metrics)
 
 
-def test_multi_objective_sweep_returns_the_non_dominated_trials(ray_session, job_dict, tmp_path):
-    job_dict["trainer"].update(max_steps=2, eval_every=2)
+def test_multi_objective_sweep_returns_the_non_dominated_trials(ray_session, sweep_job, tmp_path):
+    sweep_job["trainer"].update(max_steps=2, eval_every=2)
     objectives = [{"metric": "dev/sst2/accuracy", "mode": "max"}, {"metric": "dev/stsb/pearson", "mode": "max"}]
     search = {"weighting.weights": {"type": "simplex"}}
     tune = {"num_samples": 3, "search_alg": "optuna", "objectives": objectives}
-    summary = run_sweep(load_sweep(write_sweep(tmp_path, job_dict, search, tune)))
+    summary = run_sweep(load_sweep(write_sweep(tmp_path, sweep_job, search, tune)))
     metrics = [o["metric"] for o in objectives]
     expected = {
         t.trial_id
@@ -123,11 +104,11 @@ def test_multi_objective_sweep_returns_the_non_dominated_trials(ray_session, job
     assert {"pareto_front.png", "metric_vs_values.png", "best_job.yaml", "trials.csv"} <= artifacts
 
 
-def test_pbt_mutates_weights_and_continues_from_checkpoints(ray_session, job_dict, tmp_path):
-    job_dict["trainer"].update(max_steps=4, eval_every=2, log_every=1)
+def test_pbt_mutates_weights_and_continues_from_checkpoints(ray_session, sweep_job, tmp_path):
+    sweep_job["trainer"].update(max_steps=4, eval_every=2, log_every=1)
     search = {"weighting.weights": {"type": "simplex"}}
     tune = {"num_samples": 2, "max_concurrent_trials": 2, "scheduler": {"type": "pbt", "perturbation_interval": 2}}
-    summary = run_sweep(load_sweep(write_sweep(tmp_path, job_dict, search, tune)))
+    summary = run_sweep(load_sweep(write_sweep(tmp_path, sweep_job, search, tune)))
     assert sorted(t.step for t in summary.trials) == [4, 4]
     client = MlflowClient(summary.tracking_uri)
     runs = children_of(client, summary.parent_run_id)
@@ -137,11 +118,11 @@ def test_pbt_mutates_weights_and_continues_from_checkpoints(ray_session, job_dic
         assert history == [1, 2, 3, 4], "one continuous history: no step lost or repeated"
 
 
-def test_killed_sweep_resumes_without_rerunning_finished_trials(job_dict, tmp_path):
+def test_killed_sweep_resumes_without_rerunning_finished_trials(sweep_job, tmp_path):
     """The driver dies (SIGKILL, with its local Ray) after the first trial; --resume finishes the rest."""
-    job_dict["trainer"].update(max_steps=4, eval_every=2)
+    sweep_job["trainer"].update(max_steps=4, eval_every=2)
     search = {"trainer.lr": {"type": "loguniform", "low": 1e-4, "high": 1e-2}}
-    sweep_file = write_sweep(tmp_path, job_dict, search, {"num_samples": 3}, name="resumable")
+    sweep_file = write_sweep(tmp_path, sweep_job, search, {"num_samples": 2}, name="resumable")
     env = {**os.environ, "PATH": f"{Path(sys.executable).parent}:{os.environ['PATH']}"}
     command = [sys.executable, "-m", "mtl_platform.cli", "tune", str(sweep_file)]
     driver = psutil.Popen(command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
@@ -161,8 +142,8 @@ def test_killed_sweep_resumes_without_rerunning_finished_trials(job_dict, tmp_pa
     psutil.wait_procs(family, timeout=30)
 
     summary = run_sweep(load_sweep(sweep_file), resume=True)
-    assert len(summary.trials) == 3
+    assert len(summary.trials) == 2
     runs = children_of(client, summary.parent_run_id)
-    assert len(runs) == 3 and len({r.data.tags[TRIAL_TAG] for r in runs}) == 3, "one nested run per trial"
+    assert len(runs) == 2 and len({r.data.tags[TRIAL_TAG] for r in runs}) == 3, "one nested run per trial"
     again = client.get_run(first.info.run_id)
     assert again.info.end_time == first.info.end_time, "the finished trial was not run again"

@@ -81,6 +81,19 @@ def test_two_workers_match_one_worker_exactly(ray_session, bert_job_dict):
     assert relative_difference(a, initial) > 1e-3
 
 
+def test_fp16_with_a_grad_scaler_trains_close_to_fp32(ray_session, bert_job_dict):
+    """The AMP path of GPUs without bf16 (autocast + grad scaler), run here with CPU autocast."""
+    bert_job_dict["trainer"].update(max_steps=3, eval_every=3)
+    bert_job_dict["scaling"]["num_workers"] = 1
+    full = final_parameters(run(bert_job_dict))
+    bert_job_dict["trainer"]["precision"] = "fp16"
+    mixed = run(bert_job_dict)
+    assert 0 < relative_difference(final_parameters(mixed), full) < 1e-2
+    with mixed.checkpoint.as_directory() as directory:
+        scaler = torch.load(Path(directory) / "state.pt", weights_only=False)["scaler"]
+    assert scaler["scale"] > 1  # the scaler ran (and is checkpointed); fp32 and bf16 runs keep none
+
+
 def test_resume_continues_from_the_checkpoint(ray_session, job_dict):
     """4 steps, then --resume to 6, equals 6 straight steps (sampler, optimizer, RNG restored)."""
     job_dict["trainer"].update(scheduler="constant", max_steps=6, eval_every=2)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import csv
 import json
+import math
 import sys
 from collections.abc import Iterator
 from pathlib import Path
@@ -33,11 +34,12 @@ class _LabelEncoder:
     def __call__(self, raw: Any, where: str) -> int | float:
         if self.task.type == "regression":
             try:
-                return float(raw)
+                value = float(raw)
             except (TypeError, ValueError):
-                raise ConfigError(
-                    f"tasks.{self.task.name}.data.label_column: {where}: {raw!r} is not a number"
-                ) from None
+                value = math.nan
+            if not math.isfinite(value):  # a NaN target would only surface as a NaN loss mid-run
+                raise ConfigError(f"tasks.{self.task.name}.data.label_column: {where}: {raw!r} is not a finite number")
+            return value
         value = str(raw).strip()
         if self.task.label_map is not None:
             value = self.task.label_map.get(value, value)
@@ -105,6 +107,11 @@ def _conll_rows(path: Path, task: TaskConfig, encode: _LabelEncoder) -> list[Row
                     rows.append({"tokens": tokens, "tags": tags})
                 tokens, tags = [], []
                 continue
+            if len(fields) < 2:
+                raise ConfigError(
+                    f"tasks.{task.name}.data: {path.name} line {line_no}: "
+                    f"{line.strip()!r} has one column; a CoNLL line needs a token and a tag"
+                )
             try:
                 token, tag = fields[src.token_column], fields[src.tag_column]
             except IndexError:
@@ -178,9 +185,9 @@ def check_labels(job: JobConfig, source: str) -> None:
     """Read every split once so that bad columns or labels fail before Ray starts."""
     for task in job.tasks:
         try:
-            if not read_split(task, "train"):
-                raise ConfigError(f"tasks.{task.name}.data.train: no examples")
-            for split in SPLITS[1:]:
-                read_split(task, split)
+            for split in SPLITS:
+                rows = read_split(task, split)
+                if rows == [] or (rows is None and split == "train"):
+                    raise ConfigError(f"tasks.{task.name}.data.{split}: no examples")
         except ConfigError as exc:
             raise ConfigError(f"{source}: {exc}") from None

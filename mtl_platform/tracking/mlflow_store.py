@@ -6,17 +6,29 @@ everything already logged if the job fails); rank 0 streams metrics into it.
 
 from __future__ import annotations
 
+import logging
 import os
+import queue
+import threading
 import time
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
+import requests
 from mlflow.entities import Metric, Param, RunTag
+from mlflow.exceptions import MlflowException
 from mlflow.tracking import MlflowClient
+
+from mtl_platform.config import ConfigError
+from mtl_platform.tracking.journal import MetricJournal, upload_missing
+from mtl_platform.tracking.redact import redact, redact_text
 
 DEFAULT_DIR = Path("mlruns")
 MAX_PARAM_LENGTH = 6000  # MLflow's limit on a param value
+log = logging.getLogger(__name__)
+# What a store that is down or unreachable raises (after MLflow's own HTTP retries).
+UNREACHABLE = (MlflowException, requests.RequestException, OSError)
 
 
 def tracking_uri(configured: str | None = None) -> str:
@@ -26,6 +38,23 @@ def tracking_uri(configured: str | None = None) -> str:
         return uri
     DEFAULT_DIR.mkdir(exist_ok=True)
     return f"sqlite:///{(DEFAULT_DIR / 'mlflow.db').resolve()}"
+
+
+def check_reachable(uri: str) -> None:
+    """Fail before any training when the store cannot be reached, not at the first metric.
+
+    One request without MLflow's retries: a server that is down answers at once.
+    """
+    if not uri.startswith(("http://", "https://")):
+        return
+    try:
+        requests.get(f"{uri.rstrip('/')}/health", timeout=10).raise_for_status()
+    except requests.RequestException as exc:
+        reason = type(exc).__name__ if not isinstance(exc, requests.HTTPError) else str(exc)
+        raise ConfigError(
+            f"tracking.uri: no MLflow server answers at {redact_text(uri)} ({reason}); "
+            "start one (mtl server) or point tracking.uri / MLFLOW_TRACKING_URI at a running one"
+        ) from exc
 
 
 def artifact_root(uri: str) -> str | None:
@@ -59,38 +88,89 @@ def flatten(data: Mapping[str, Any], prefix: str = "") -> dict[str, Any]:
 
 
 def log_params(client: MlflowClient, run_id: str, params: Mapping[str, Any]) -> None:
-    items = [Param(k, str(v)[:MAX_PARAM_LENGTH]) for k, v in params.items()]
+    items = [Param(k, str(redact(v, k))[:MAX_PARAM_LENGTH]) for k, v in params.items()]
     for start in range(0, len(items), 100):  # MLflow accepts at most 100 params a batch
         client.log_batch(run_id, params=items[start : start + 100])
 
 
-class MetricWriter:
-    """Buffers metrics and writes them in batches, off the training thread.
+def log_metrics(client: MlflowClient, run_id: str, metrics: Mapping[str, float], step: int) -> None:
+    """One synchronous batch, for the driver's few metrics."""
+    now = int(time.time() * 1000)
+    client.log_batch(run_id, metrics=[Metric(k, float(v), now, step) for k, v in metrics.items()])
 
-    MLflow's asynchronous logging queues each batch for a background thread,
-    so a slow store does not slow the steps; `wait` blocks until all landed.
+
+class MetricWriter:
+    """Rank 0's metrics: journaled, then sent to MLflow by a background thread.
+
+    The training loop never waits for MLflow. While the server is unreachable
+    the sender keeps its batches and retries them, and they are in the
+    journal, which the driver uploads at the end: an outage loses nothing.
+    (MLflow's own asynchronous logging gives a batch up after its retries and
+    drains its queue at interpreter exit, which can hang a finishing worker.)
     """
 
-    def __init__(self, uri: str, run_id: str):
+    RETRY_SECONDS = 5.0
+
+    def __init__(self, uri: str, run_id: str, journal: MetricJournal):
         self.client = MlflowClient(uri)
         self.run_id = run_id
+        self.journal = journal
+        self.recorded_through = journal.last_step()
         self.buffer: list[Metric] = []
-        self.pending: list[Any] = []
+        self.outbox: queue.Queue[tuple[str, Any] | None] = queue.Queue()
+        if self.recorded_through:  # a restart: send what the previous worker journaled but had not sent
+            self.outbox.put(("missing", journal.read()))
+        self.sender = threading.Thread(target=self._send, name="mlflow-sender", daemon=True)
+        self.sender.start()
+
+    def log_params(self, params: Mapping[str, Any]) -> None:
+        self.outbox.put(("params", params))
 
     def add(self, metrics: Mapping[str, float], step: int) -> None:
+        """Steps already journaled are dropped: a restarted worker replays them from its checkpoint."""
+        if step <= self.recorded_through:
+            return
         now = int(time.time() * 1000)
         self.buffer.extend(Metric(k, float(v), now, step) for k, v in metrics.items())
 
-    def flush(self) -> None:
-        while self.buffer:
-            batch, self.buffer = self.buffer[:1000], self.buffer[1000:]
-            self.pending.append(self.client.log_batch(self.run_id, metrics=batch, synchronous=False))
+    def flush(self, durable: bool = False) -> None:
+        """Journal the buffer (forced to disk when `durable`, before a checkpoint) and queue it for MLflow."""
+        self.journal.append(self.buffer, durable=durable)
+        if self.buffer:
+            self.outbox.put(("metrics", self.buffer))
+        self.buffer = []
 
-    def wait(self) -> None:
-        self.flush()
-        for operation in self.pending:
-            operation.wait()
-        self.pending.clear()
+    def close(self, timeout: float) -> None:
+        """Give the sender `timeout` seconds to finish; the driver uploads whatever it leaves."""
+        self.flush(durable=True)
+        self.outbox.put(None)
+        self.sender.join(timeout)
+        if self.sender.is_alive():
+            log.warning("MLflow did not take every metric in %.0f s; the driver uploads the rest", timeout)
+
+    def _deliver(self, kind: str, payload: Any, retry: bool) -> None:
+        if kind == "params":
+            log_params(self.client, self.run_id, payload)
+        elif kind == "missing" or retry:  # a failed attempt may have landed in part
+            upload_missing(self.client, self.run_id, payload)
+        else:
+            self.client.log_batch(self.run_id, metrics=payload)
+
+    def _send(self) -> None:
+        while (item := self.outbox.get()) is not None:
+            kind, payload = item
+            failures = 0
+            while True:
+                try:
+                    self._deliver(kind, payload, retry=failures > 0)
+                    break
+                except UNREACHABLE as exc:  # keep the batch, try again
+                    if failures == 0:
+                        log.warning("MLflow unreachable (%s); metrics are journaled and will be retried", exc)
+                    failures += 1
+                    time.sleep(self.RETRY_SECONDS)
+            if failures:
+                log.info("MLflow reachable again after %d failed attempts", failures)
 
 
 def create_run(
@@ -103,9 +183,10 @@ def create_run(
     all_tags = dict(tags or {})
     if parent_run_id:
         all_tags["mlflow.parentRunId"] = parent_run_id
+    all_tags = {k: redact_text(str(v)) for k, v in all_tags.items()}
     run = client.create_run(experiment_id(client, experiment), run_name=run_name, tags=all_tags)
     return run.info.run_id
 
 
 def set_tags(client: MlflowClient, run_id: str, tags: Mapping[str, str]) -> None:
-    client.log_batch(run_id, tags=[RunTag(k, str(v)) for k, v in tags.items()])
+    client.log_batch(run_id, tags=[RunTag(k, redact_text(str(v))) for k, v in tags.items()])

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import contextlib
 import itertools
+import math
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
@@ -74,12 +75,14 @@ def seeded(seed: int, step: int) -> Iterator[None]:
 
 @dataclass
 class Step:
-    """Where a step runs: its number (1-based), the job's seed, the world size, the autocast context."""
+    """Where a step runs: its number (1-based), the job's seed, the world size, the autocast
+    context, and the grad scaler (fp16 only; a pass-through otherwise)."""
 
     number: int
     seed: int
     world: int
     autocast: contextlib.AbstractContextManager
+    scaler: torch.amp.GradScaler
 
 
 @dataclass
@@ -88,6 +91,15 @@ class StepResult:
     weights: dict[str, float]  # each task's effective weight
     gradient_norms: dict[str, float] = field(default_factory=dict)
     conflict: float | None = None  # mean pairwise cosine of the task gradients
+
+
+class NonFiniteLoss(ArithmeticError):
+    """A task's global loss is NaN or infinite. Raised before any weighting sees the values
+    or any parameter changes; every worker raises it at the same step (the values are global)."""
+
+    def __init__(self, task: str, value: float, step: int):
+        super().__init__(f"task {task!r} has a non-finite loss ({value}) at step {step}")
+        self.task, self.value, self.step = task, value, step
 
 
 def _losses(
@@ -99,12 +111,20 @@ def _losses(
     return local, values
 
 
+def _first_nonfinite(values: dict[str, float], step: Step) -> NonFiniteLoss | None:
+    bad = [t for t, v in values.items() if not math.isfinite(v)]
+    return NonFiniteLoss(bad[0], values[bad[0]], step.number) if bad else None
+
+
 def loss_weighted_backward(
     model: nn.Module, tasks: dict[str, Task], weighting: LossWeighting, batches: dict[str, Batch], step: Step
 ) -> StepResult:
     with step.autocast:
         outputs = model(batches)
     local, values = _losses(tasks, outputs, batches, step.world)
+    if error := _first_nonfinite(values, step):
+        sum(local.values()).backward()  # DDP expects a backward after each forward; the caller drops the gradients
+        raise error
     names = list(local)
     leaf = torch.tensor([values[t] for t in names], requires_grad=True)
     with seeded(step.seed, step.number):
@@ -113,7 +133,7 @@ def loss_weighted_backward(
     weights = dict(zip(names, leaf.grad.tolist()))
     total = sum(weights[t] * local[t] for t in names)
     extra = regularization(weighting.options, _core(model))
-    (total if extra is None else total + extra).backward()
+    step.scaler.scale(total if extra is None else total + extra).backward()
     return StepResult(values, weights)
 
 
@@ -129,6 +149,8 @@ def gradient_weighted_backward(
         features = {t: model.encode(t, batches[t]) for t in names}
         outputs = {t: model.head(t, features[t], batches[t]) for t in names}
     local, values = _losses(tasks, outputs, batches, step.world)
+    if error := _first_nonfinite(values, step):
+        raise error
     shared = model.shared_parameters()
     by_parameters = weighting.options.gradients == "parameters"
     # Own parameters get their task's gradient, unweighted. In representation mode only the

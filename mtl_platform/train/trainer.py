@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import logging
 import os
+import tempfile
 import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -14,19 +15,33 @@ from typing import Any
 
 import ray
 from mlflow.tracking import MlflowClient
-from ray.train import Checkpoint, CheckpointConfig, FailureConfig, RunConfig, ScalingConfig
+from ray.train import Checkpoint, CheckpointConfig, FailureConfig, Result, RunConfig, ScalingConfig
 from ray.train.torch import TorchTrainer
 
 from mtl_platform.config import ConfigError, JobConfig, job_to_yaml
 from mtl_platform.data.tokenize import tokenize_job
 from mtl_platform.tasks import build_tasks
-from mtl_platform.tracking.mlflow_store import create_run, flatten, log_params, tracking_uri
+from mtl_platform.tracking.journal import JOURNAL_FILE, MetricJournal, upload_missing
+from mtl_platform.tracking.mlflow_store import (
+    UNREACHABLE,
+    check_reachable,
+    create_run,
+    flatten,
+    log_params,
+    tracking_uri,
+)
 from mtl_platform.tracking.plots import log_history_plot
+from mtl_platform.tracking.redact import redact_text
 from mtl_platform.train.checkpoint import MODEL_FILE
-from mtl_platform.train.loop import train_worker
+from mtl_platform.train.loop import STOPPED_FILE, train_worker
 
 log = logging.getLogger(__name__)
 RUN_INFO = "mtl_run.json"
+JOB_FILE = "job.yaml"
+
+
+class TrainingStopped(RuntimeError):
+    """Training ended early on purpose (a non-finite loss), with its checkpoints intact."""
 
 
 @dataclass
@@ -44,7 +59,28 @@ def ensure_ray() -> None:
         ray.init(address=os.environ.get("RAY_ADDRESS"), log_to_driver=True, configure_logging=False)
 
 
-def _use_gpu(job: JobConfig) -> bool:
+def check_capacity(job: JobConfig, gpu: bool) -> None:
+    """Workers that no node of the cluster can hold would wait forever: fail now instead."""
+    scaling = job.scaling
+    if scaling.wait_for_nodes:
+        return
+    fits = 0
+    for node in ray.nodes():
+        if node["Alive"]:
+            per_node = [node["Resources"].get("CPU", 0) / scaling.cpus_per_worker]
+            if gpu:
+                per_node.append(node["Resources"].get("GPU", 0) / scaling.gpus_per_worker)
+            fits += int(min(per_node) + 1e-9)
+    if fits < scaling.num_workers:
+        need = f"{scaling.cpus_per_worker:g} CPU" + (f" and {scaling.gpus_per_worker:g} GPU" if gpu else "")
+        raise ConfigError(
+            f"scaling.num_workers: {scaling.num_workers} workers of {need} each, but the cluster's nodes hold "
+            f"{fits}; lower scaling.num_workers or cpus_per_worker, add nodes, or on an autoscaling cluster "
+            "set scaling.wait_for_nodes: true"
+        )
+
+
+def use_gpu(job: JobConfig) -> bool:
     if job.scaling.use_gpu == "auto":
         return ray.cluster_resources().get("GPU", 0) > 0
     return bool(job.scaling.use_gpu)
@@ -74,39 +110,105 @@ def _open_mlflow_run(
 ) -> str:
     info_file = run_dir / RUN_INFO
     if resume and info_file.exists():
-        run_id = json.loads(info_file.read_text())["mlflow_run_id"]
-        client.update_run(run_id, status="RUNNING")
-        return run_id
-    if mlflow_run_id is not None:  # a later part of a run (a PBT segment): same MLflow run, new Ray Train run
+        mlflow_run_id = json.loads(info_file.read_text())["mlflow_run_id"]
+    if mlflow_run_id is not None:  # a resumed run, or a later part of one (a PBT segment): same MLflow run
         client.update_run(mlflow_run_id, status="RUNNING")
-        run_dir.mkdir(parents=True, exist_ok=True)
-        info_file.write_text(json.dumps({"mlflow_run_id": mlflow_run_id, "tracking_uri": client.tracking_uri}))
-        return mlflow_run_id
-    run_id = create_run(
-        client,
-        job.tracking.experiment,
-        job.tracking.run_name or run_dir.name,
-        tags={
-            "mtl.job": job.name,
-            "mtl.tasks": ",".join(job.task_names()),
-            "mlflow.note.content": job.description,
-            **tags,
-        },
-        parent_run_id=parent_run_id,
-    )
-    log_params(client, run_id, flatten(job.model_dump(mode="json")))
-    client.log_text(run_id, job_to_yaml(job), "job.yaml")
+        run_id = mlflow_run_id
+    else:
+        run_id = create_run(
+            client,
+            job.tracking.experiment,
+            job.tracking.run_name or run_dir.name,
+            tags={
+                "mtl.job": job.name,
+                "mtl.tasks": ",".join(job.task_names()),
+                "mlflow.note.content": job.description,
+                **tags,
+            },
+            parent_run_id=parent_run_id,
+        )
+        log_params(client, run_id, flatten(job.model_dump(mode="json")))
+        client.log_text(run_id, job_to_yaml(job), JOB_FILE)
     run_dir.mkdir(parents=True, exist_ok=True)
+    (run_dir / JOB_FILE).write_text(job_to_yaml(job))
     info_file.write_text(json.dumps({"mlflow_run_id": run_id, "tracking_uri": client.tracking_uri}))
     return run_id
 
 
-def _log_model(client: MlflowClient, run_id: str, job: JobConfig, result_checkpoint: Checkpoint) -> None:
-    with result_checkpoint.as_directory() as directory:
-        client.log_artifact(run_id, str(Path(directory) / MODEL_FILE), artifact_path="model")
-        if (Path(directory) / "adapters").is_dir():  # LoRA: one peft adapter folder per task
-            client.log_artifacts(run_id, str(Path(directory) / "adapters"), artifact_path="model/adapters")
-    client.log_text(run_id, job_to_yaml(job), "model/job.yaml")
+def _record_outcome(run_dir: Path, outcome: str, failure: str | None) -> None:
+    """How training ended, beside the run's id, so that `mtl sync` can tell MLflow later."""
+    info_file = run_dir / RUN_INFO
+    info = {**json.loads(info_file.read_text()), "outcome": outcome, "failure": failure}
+    info_file.write_text(json.dumps(info))
+
+
+def finish_run(client: MlflowClient, run_id: str, run_dir: Path, checkpoint: Checkpoint | None) -> None:
+    """What the driver adds to MLflow when training ends. Idempotent, so `mtl sync` can redo it."""
+    info = json.loads((run_dir / RUN_INFO).read_text())
+    upload_missing(client, run_id, MetricJournal(run_dir / JOURNAL_FILE).read())
+    if checkpoint is not None:
+        with checkpoint.as_directory() as directory:
+            client.log_artifact(run_id, str(Path(directory) / MODEL_FILE), artifact_path="model")
+            if (Path(directory) / "adapters").is_dir():  # LoRA: one peft adapter folder per task
+                client.log_artifacts(run_id, str(Path(directory) / "adapters"), artifact_path="model/adapters")
+        client.log_artifact(run_id, str(run_dir / JOB_FILE), artifact_path="model")
+    log_history_plot(client, run_id, "task_weights", "task weight", "weights/")
+    log_history_plot(client, run_id, "gradient_norms", "norm of the task's gradient", "grad/", "/norm")
+    log_history_plot(client, run_id, "gradient_conflict", "mean pairwise cosine of task gradients", "grad/conflict")
+    if info.get("failure"):
+        client.set_tag(run_id, "mtl.failure", info["failure"])
+    client.set_terminated(run_id, status=info["outcome"])
+
+
+def _finish_or_explain(
+    client: MlflowClient,
+    run_id: str,
+    run_dir: Path,
+    checkpoint: Checkpoint | None,
+    outcome: str,
+    failure: str | None = None,
+) -> None:
+    _record_outcome(run_dir, outcome, failure)
+    try:
+        finish_run(client, run_id, run_dir, checkpoint)
+    except UNREACHABLE as exc:
+        log.warning(
+            "MLflow is unreachable (%s): run %s is incomplete there. Everything is kept in %s; "
+            "when the server is back, run: mtl sync %s",
+            redact_text(str(exc)),
+            run_id,
+            run_dir,
+            run_dir,
+        )
+
+
+def sync_run(run_dir: Path) -> str:
+    """Upload what MLflow lacks of a run whose driver could not reach it; returns the MLflow run id."""
+    info_file = run_dir / RUN_INFO
+    if not info_file.exists():
+        raise ConfigError(f"{run_dir}: not a run directory (no {RUN_INFO})")
+    info = json.loads(info_file.read_text())
+    client = MlflowClient(info["tracking_uri"])
+    outcome = info.get("outcome")
+    if outcome is None:  # training never ended (its driver died): metrics only, status left as it is
+        upload_missing(client, info["mlflow_run_id"], MetricJournal(run_dir / JOURNAL_FILE).read())
+    else:
+        checkpoint = Result.from_path(str(run_dir)).checkpoint if outcome == "FINISHED" else None
+        finish_run(client, info["mlflow_run_id"], run_dir, checkpoint)
+    return info["mlflow_run_id"]
+
+
+def check_storage(storage: Path) -> None:
+    """Checkpoints must be writable before any training starts, not at the first checkpoint."""
+    try:
+        storage.mkdir(parents=True, exist_ok=True)
+        with tempfile.NamedTemporaryFile(dir=storage):
+            pass
+    except OSError as exc:
+        raise ConfigError(
+            f"trainer.storage_path: cannot write checkpoints to {storage} ({exc.strerror or exc}); "
+            "choose a writable directory (on a cluster, one every node mounts)"
+        ) from exc
 
 
 def run_job(
@@ -129,23 +231,28 @@ def run_job(
     of a PBT trial.
     """
     storage = job.trainer.storage_path
+    uri = tracking_uri(job.tracking.uri)
+    check_reachable(uri)
+    check_storage(storage)
+    ensure_ray()
+    gpu = use_gpu(job)
+    check_capacity(job, gpu)
     name = run_name or (latest_run_name(storage, job.name) if resume else new_run_name(job.name))
+    run_dir = storage / name
     tasks = build_tasks(job)
     tokenize_job(job, tasks)  # warm the cache once here, so workers only memory-map it
 
-    uri = tracking_uri(job.tracking.uri)
     client = MlflowClient(uri)
-    run_id = _open_mlflow_run(client, job, storage / name, resume, parent_run_id, tags or {}, mlflow_run_id)
-    log.info("MLflow run %s (%s), checkpoints in %s", run_id, uri, storage / name)
+    run_id = _open_mlflow_run(client, job, run_dir, resume, parent_run_id, tags or {}, mlflow_run_id)
+    log.info("MLflow run %s (%s), checkpoints in %s", run_id, redact_text(uri), run_dir)
 
-    ensure_ray()
-    gpu = _use_gpu(job)
     trainer = TorchTrainer(
         train_worker,
         train_loop_config={
             "job": job.model_dump(mode="json"),
             "run_id": run_id,
             "tracking_uri": uri,
+            "run_dir": str(run_dir),
             "stop_at": stop_at or job.trainer.max_steps,
             # Ray Train 2 dropped resume_from_checkpoint: the workers load it themselves.
             "from_checkpoint": from_checkpoint.path if from_checkpoint else None,
@@ -164,15 +271,18 @@ def run_job(
             callbacks=list(callbacks),
         ),
     )
+    stopped = run_dir / STOPPED_FILE
+    stopped.unlink(missing_ok=True)  # from an earlier attempt of a resumed run
     try:
         result = trainer.fit()
     except BaseException:
-        client.set_terminated(run_id, status="FAILED")
+        _finish_or_explain(client, run_id, run_dir, None, "FAILED")
         raise
-    if result.checkpoint is not None:
-        _log_model(client, run_id, job, result.checkpoint)
-    log_history_plot(client, run_id, "task_weights", "task weight", "weights/")
-    log_history_plot(client, run_id, "gradient_norms", "norm of the task's gradient", "grad/", "/norm")
-    log_history_plot(client, run_id, "gradient_conflict", "mean pairwise cosine of task gradients", "grad/conflict")
-    client.set_terminated(run_id, status="FINISHED")
-    return JobResult(run_id, name, uri, dict(result.metrics or {}), result.checkpoint)
+    metrics = dict(result.metrics or {})
+    if stopped.exists():
+        reason = stopped.read_text()
+        _finish_or_explain(client, run_id, run_dir, None, "FAILED", failure=reason)
+        kept = f"the last good checkpoint is {result.checkpoint.path}" if result.checkpoint else "no checkpoint yet"
+        raise TrainingStopped(f"{reason}; training stopped (trainer.nonfinite: stop), {kept}")
+    _finish_or_explain(client, run_id, run_dir, result.checkpoint, "FINISHED")
+    return JobResult(run_id, name, uri, metrics, result.checkpoint)

@@ -18,7 +18,7 @@ import matplotlib.pyplot as plt
 from mlflow.tracking import MlflowClient
 
 from mtl_platform.config import JobConfig, Objective, SweepConfig, job_to_yaml
-from mtl_platform.tracking.mlflow_store import MetricWriter, log_params, set_tags
+from mtl_platform.tracking.mlflow_store import log_metrics, log_params, set_tags
 from mtl_platform.tune.space import job_for_point
 
 
@@ -102,10 +102,8 @@ def log_sweep_results(
         if trial.pareto and trial.run_id:
             set_tags(client, trial.run_id, {"mtl.pareto": "true"})
     log_params(client, parent, {f"best.{k}": v for k, v in best.params.items()})
-    writer = MetricWriter(client.tracking_uri, parent)
-    writer.add({f"best/{k}": v for k, v in best.metrics.items() if k.startswith("dev/")}, step=0)
-    writer.add({"sweep/trials": len(trials), "sweep/pareto_size": sum(t.pareto for t in trials)}, step=0)
-    writer.wait()
+    summary = {"sweep/trials": len(trials), "sweep/pareto_size": sum(t.pareto for t in trials)}
+    log_metrics(client, parent, {f"best/{k}": v for k, v in best.metrics.items() if k.startswith("dev/")} | summary, 0)
     best_job = JobConfig.model_validate(job_for_point(sweep.job.model_dump(mode="json"), best.point, sweep.search))
     with tempfile.TemporaryDirectory() as tmp:
         directory = Path(tmp)

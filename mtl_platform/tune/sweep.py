@@ -34,8 +34,17 @@ from ray.tune.search.optuna import OptunaSearch
 from mtl_platform.config import JobConfig, SweepConfig
 from mtl_platform.data.tokenize import tokenize_job
 from mtl_platform.tasks import build_tasks
-from mtl_platform.tracking.mlflow_store import create_run, flatten, log_params, tracking_uri
-from mtl_platform.train.trainer import RUN_INFO, ensure_ray, latest_run_name, new_run_name, run_job
+from mtl_platform.tracking.mlflow_store import check_reachable, create_run, flatten, log_params, tracking_uri
+from mtl_platform.train.trainer import (
+    RUN_INFO,
+    check_capacity,
+    check_storage,
+    ensure_ray,
+    latest_run_name,
+    new_run_name,
+    run_job,
+    use_gpu,
+)
 from mtl_platform.tune.progress import SweepProgress
 from mtl_platform.tune.results import TrialSummary, log_sweep_results, pareto_front
 from mtl_platform.tune.space import SIMPLEX_KEY, SIMPLEX_PREFIX, domain, job_for_point, param_space, sampled_values
@@ -222,10 +231,13 @@ def _summaries(client: MlflowClient, parent: str, sweep: SweepConfig, grid: tune
 
 def run_sweep(sweep: SweepConfig, resume: bool = False) -> SweepSummary:
     client = MlflowClient(uri := tracking_uri(sweep.job.tracking.uri))
+    check_reachable(uri)
+    check_storage(sweep.job.trainer.storage_path)
+    ensure_ray()
+    check_capacity(sweep.job, use_gpu(sweep.job))
     sweep_run, parent = _open_parent(client, sweep, resume)
     tokenize_job(sweep.job, build_tasks(sweep.job))  # tokenize once, before trials start
 
-    ensure_ray()
     trainable = tune.with_resources(
         tune.with_parameters(_trial, sweep=sweep.model_dump(mode="json"), parent_run_id=parent, sweep_run=sweep_run),
         TRIAL_DRIVER_RESOURCES,
