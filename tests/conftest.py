@@ -19,6 +19,8 @@ os.environ.setdefault("RAY_TRAIN_WORKER_GROUP_START_TIMEOUT_S", "600")
 # Ray Train's controller looks at its workers every 2 s by default; each run in the suite would
 # wait up to that long to notice its workers started or finished.
 os.environ.setdefault("RAY_TRAIN_HEALTH_CHECK_INTERVAL_S", "0.5")
+# A local test cluster is never preempted: no watcher actor (one process fewer per run).
+os.environ.setdefault("RAY_TRAIN_ENABLE_PREEMPTION_WATCHER", "0")
 
 REPO = Path(__file__).resolve().parents[1]
 DATA = REPO / "data"

@@ -86,7 +86,7 @@ def test_multi_objective_sweep_returns_the_non_dominated_trials(ray_session, swe
     sweep_job["trainer"].update(max_steps=2, eval_every=2)
     objectives = [{"metric": "dev/sst2/accuracy", "mode": "max"}, {"metric": "dev/stsb/pearson", "mode": "max"}]
     search = {"weighting.weights": {"type": "simplex"}}
-    tune = {"num_samples": 3, "search_alg": "optuna", "objectives": objectives}
+    tune = {"num_samples": 2, "search_alg": "optuna", "objectives": objectives}
     summary = run_sweep(load_sweep(write_sweep(tmp_path, sweep_job, search, tune)))
     metrics = [o["metric"] for o in objectives]
     expected = {
@@ -144,6 +144,6 @@ def test_killed_sweep_resumes_without_rerunning_finished_trials(sweep_job, tmp_p
     summary = run_sweep(load_sweep(sweep_file), resume=True)
     assert len(summary.trials) == 2
     runs = children_of(client, summary.parent_run_id)
-    assert len(runs) == 2 and len({r.data.tags[TRIAL_TAG] for r in runs}) == 3, "one nested run per trial"
+    assert len(runs) == 2 and len({r.data.tags[TRIAL_TAG] for r in runs}) == 2, "one nested run per trial"
     again = client.get_run(first.info.run_id)
     assert again.info.end_time == first.info.end_time, "the finished trial was not run again"

@@ -166,7 +166,7 @@ class MetricWriter:
                     break
                 except UNREACHABLE as exc:  # keep the batch, try again
                     if failures == 0:
-                        log.warning("MLflow unreachable (%s); metrics are journaled and will be retried", exc)
+                        log.warning("MLflow unreachable (%s); metrics are journaled and retried", redact_text(str(exc)))
                     failures += 1
                     time.sleep(self.RETRY_SECONDS)
             if failures:
