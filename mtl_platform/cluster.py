@@ -8,7 +8,6 @@ or unreachable server becomes one clear line instead of a traceback.
 
 from __future__ import annotations
 
-import os
 import shlex
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -35,14 +34,14 @@ class ClusterError(ConfigError):
 def job_server(address: str | None, token_file: Path | None = None) -> Iterator[JobSubmissionClient]:
     """A client of the job server at `address` (default RAY_API_SERVER_ADDRESS / RAY_ADDRESS),
     sending the token in `token_file` when given."""
+    headers = None
     if token_file is not None:
         if not token_file.is_file():
             raise ClusterError(f"--token-file: no such file: {token_file}")
-        os.environ["RAY_AUTH_MODE"] = "token"  # read by Ray's client when it builds its headers
-        os.environ["RAY_AUTH_TOKEN_PATH"] = str(token_file.resolve())
+        headers = {"Authorization": f"Bearer {token_file.read_text().strip()}"}  # what Ray's own client sends
     where = address or "RAY_ADDRESS"
     try:
-        yield JobSubmissionClient(address)
+        yield JobSubmissionClient(address, headers=headers)
     except AuthenticationError as exc:
         raise ClusterError(
             f"Ray job server at {where} refused the request ({exc.args[0].splitlines()[0]}); {TOKEN_HELP}"

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import re
 import subprocess
 import sys
 import time
+import uuid
+from collections.abc import Iterator
 from pathlib import Path
 
 import psutil
@@ -77,16 +80,16 @@ def test_ui_serves_the_store_on_localhost(tmp_path):
         kill_tree(process)
 
 
-def _wait_for_job_agent(address: str) -> None:
+def _wait_for_job_agent(address: str, headers: dict | None) -> None:
     """The head accepts jobs only once its job agent is up, a few seconds after `ray start`."""
     from ray.job_submission import JobSubmissionClient
 
     deadline = time.monotonic() + 120
     while True:
         try:
-            JobSubmissionClient(address).submit_job(entrypoint="true")
+            JobSubmissionClient(address, headers=headers).submit_job(entrypoint="true")
             return
-        except RuntimeError:
+        except (RuntimeError, ConnectionError):
             assert time.monotonic() < deadline, "the Ray head never accepted a job"
             time.sleep(2)
 
@@ -107,8 +110,8 @@ def _processes_of(temp_dir: Path, gcs_port: int) -> list[psutil.Process]:
     return list(found.values())
 
 
-@pytest.fixture
-def ray_head():
+@contextlib.contextmanager
+def _ray_head(auth: dict[str, str], headers: dict | None = None) -> Iterator[str]:
     """A separate Ray head started with `ray start` on 127.0.0.1; only its own processes are stopped.
 
     Its ports are all free ones, so that it does not collide with the session's local Ray.
@@ -116,7 +119,7 @@ def ray_head():
     temp_dir = Path(f"/tmp/rh-{os.getpid()}")
     gcs_port, dashboard_port = free_port(), free_port()
     # As from an activated venv: the job's `python` is the one with this package's dependencies.
-    env = {**os.environ, "RAY_AUTH_MODE": "disabled", "PATH": f"{Path(sys.executable).parent}:{os.environ['PATH']}"}
+    env = {**os.environ, **auth, "PATH": f"{Path(sys.executable).parent}:{os.environ['PATH']}"}
     env.pop("RAY_ADDRESS", None)
     ports = {
         "--port": gcs_port,
@@ -146,7 +149,7 @@ def ray_head():
     )
     address = f"http://127.0.0.1:{dashboard_port}"
     try:
-        _wait_for_job_agent(address)
+        _wait_for_job_agent(address, headers)
         yield address
     finally:
         for process in _processes_of(temp_dir, gcs_port):
@@ -154,6 +157,28 @@ def ray_head():
                 process.kill()
             except psutil.NoSuchProcess:
                 pass
+
+
+@pytest.fixture
+def ray_head() -> Iterator[str]:
+    with _ray_head({"RAY_AUTH_MODE": "disabled"}) as address:
+        yield address
+
+
+def test_token_authentication_of_the_job_server(tmp_path):
+    token = uuid.uuid4().hex
+    with _ray_head({"RAY_AUTH_MODE": "token", "RAY_AUTH_TOKEN": token}, {"Authorization": f"Bearer {token}"}) as head:
+        (tmp_path / "wrong").write_text("not-the-token")
+        (tmp_path / "right").write_text(token + "\n")
+        for token_flags in ([], ["--token-file", str(tmp_path / "wrong")]):
+            refused = runner.invoke(app, ["status", "raysubmit_nope", "--address", head, *token_flags])
+            assert refused.exit_code == 2
+            assert f"Ray job server at {head} refused the request" in refused.stderr, refused.stderr
+            assert "pass --token-file, or set RAY_AUTH_MODE=token" in refused.stderr
+        accepted = runner.invoke(
+            app, ["status", "raysubmit_nope", "--address", head, "--token-file", str(tmp_path / "right")]
+        )
+        assert accepted.exit_code == 2 and "does not exist" in accepted.stderr, accepted.stderr  # past the auth
 
 
 def _submit(address: str, tmp_path: Path, *flags: str) -> str:

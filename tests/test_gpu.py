@@ -24,7 +24,7 @@ def gpus() -> int:
     return count
 
 
-def test_two_task_minilm_job_trains_with_amp_and_nccl(ray_session, gpus, tmp_path):
+def test_two_task_minilm_job_trains_with_amp_and_nccl(gpus, ray_session, tmp_path):
     job = load_job(
         REPO / "jobs/gpu_two_tasks.yaml",
         [

@@ -97,6 +97,7 @@ def test_resume_continues_a_stateful_method_exactly(ray_session, job_dict):
     """FAMO's logits, its Adam and last losses are in the checkpoint: 4 steps + resume to 6 == 6 steps."""
     job_dict["trainer"].update(scheduler="constant", max_steps=6, eval_every=2, sampling={"strategy": "all_tasks"})
     job_dict["weighting"] = {"method": "famo", "lr": 0.5}
+    job_dict["scaling"]["num_workers"] = 1  # the method's state is the point; DDP is tested above
     straight = run(job_dict)
     first = {**job_dict, "trainer": {**job_dict["trainer"], "max_steps": 4}}
     run(first)
