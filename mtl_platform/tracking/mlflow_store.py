@@ -115,11 +115,12 @@ class MetricWriter:
         self.client = MlflowClient(uri)
         self.run_id = run_id
         self.journal = journal
-        self.recorded_through = journal.last_step()
+        recorded = journal.read()  # read once: it gives both the replay limit and what to resend
+        self.recorded_through = max((m.step for m in recorded), default=0)
         self.buffer: list[Metric] = []
         self.outbox: queue.Queue[tuple[str, Any] | None] = queue.Queue()
         if self.recorded_through:  # a restart: send what the previous worker journaled but had not sent
-            self.outbox.put(("missing", journal.read()))
+            self.outbox.put(("missing", recorded))
         self.sender = threading.Thread(target=self._send, name="mlflow-sender", daemon=True)
         self.sender.start()
 
