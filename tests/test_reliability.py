@@ -92,8 +92,9 @@ def test_writer_keeps_metrics_through_a_server_outage(tmp_path, fail_fast_mlflow
     restarted = MetricWriter(uri, run_id, MetricJournal(tmp_path / JOURNAL_FILE))
     restarted.outbox.put(None)  # no server now: only the replay rule is looked at
     restarted.add({"loss": 9.0}, step=3)  # replayed from a checkpoint: already recorded
+    restarted.add({"loss": 9.0, "dev/mean": 0.5}, step=4)  # the dead worker journaled step 4's loss only
     restarted.add({"loss": 5.0}, step=5)
-    assert [(m.step, m.value) for m in restarted.buffer] == [(5, 5.0)]
+    assert [(m.key, m.step) for m in restarted.buffer] == [("dev/mean", 4), ("loss", 5)]
 
 
 def test_unreachable_server_fails_before_anything_starts(job_dict, tmp_path):

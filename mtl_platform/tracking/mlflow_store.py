@@ -115,7 +115,9 @@ class MetricWriter:
         self.client = MlflowClient(uri)
         self.run_id = run_id
         self.journal = journal
-        recorded = journal.read()  # read once: it gives both the replay limit and what to resend
+        recorded = journal.read()  # read once: it gives both what a replay repeats and what to resend
+        # By (key, step): a worker may die between a step's training metrics and its evaluation.
+        self.recorded = {(m.key, m.step) for m in recorded}
         self.recorded_through = max((m.step for m in recorded), default=0)
         self.buffer: list[Metric] = []
         self.outbox: queue.Queue[tuple[str, Any] | None] = queue.Queue()
@@ -128,11 +130,12 @@ class MetricWriter:
         self.outbox.put(("params", params))
 
     def add(self, metrics: Mapping[str, float], step: int) -> None:
-        """Steps already journaled are dropped: a restarted worker replays them from its checkpoint."""
-        if step <= self.recorded_through:
-            return
+        """Metrics already journaled are dropped: a restarted worker replays them from its checkpoint."""
         now = int(time.time() * 1000)
-        self.buffer.extend(Metric(k, float(v), now, step) for k, v in metrics.items())
+        replayed = step <= self.recorded_through
+        self.buffer.extend(
+            Metric(k, float(v), now, step) for k, v in metrics.items() if not (replayed and (k, step) in self.recorded)
+        )
 
     def flush(self, durable: bool = False) -> None:
         """Journal the buffer (forced to disk when `durable`, before a checkpoint) and queue it for MLflow."""
