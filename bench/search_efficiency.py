@@ -21,7 +21,8 @@ from pathlib import Path
 import torch
 
 from mtl_platform.config import JobConfig, SweepConfig, load_job
-from mtl_platform.train.loop import Training, evaluate
+from mtl_platform.train.evaluation import evaluate
+from mtl_platform.train.loop import Training
 from mtl_platform.tune.sweep import run_sweep
 
 REPO = Path(__file__).resolve().parents[1]
@@ -38,7 +39,7 @@ def final_dev_mean(job_data: dict, weights: dict[str, float]) -> float:
     training.model.train()
     for step in range(1, job.trainer.max_steps + 1):
         training.train_step(training.model, torch.device("cpu"), step)
-    return evaluate(training, "dev", torch.device("cpu"))["dev/mean"]
+    return evaluate(training.model, training.eval_data(), "dev", torch.device("cpu")).metrics["dev/mean"]
 
 
 def main() -> None:

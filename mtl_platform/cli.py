@@ -71,8 +71,14 @@ def metrics_table(title: str, metrics: dict[str, Any], split: str = "dev") -> Ta
     return table
 
 
-def _ui_hint(uri: str) -> str:
-    return f"mtl ui --uri '{uri}'" if uri.startswith("sqlite:") else f"open {uri} in a browser"
+def _ui_hint(uri: str, run_id: str) -> str:
+    """How to see the run: its page on a server, else the command that serves the store."""
+    if uri.startswith("sqlite:"):
+        return f"mtl ui --uri '{uri}'"
+    from mlflow.tracking import MlflowClient
+
+    experiment = MlflowClient(uri).get_run(run_id).info.experiment_id
+    return f"open {uri.rstrip('/')}/#/experiments/{experiment}/runs/{run_id}"
 
 
 @app.command()
@@ -94,7 +100,7 @@ def train(
         _fail(exc, code=1)
     console.print(metrics_table(f"{job.name}: dev metrics at step {result.metrics.get('step')}", result.metrics))
     console.print(f"MLflow run {result.run_id} in experiment '{job.tracking.experiment}'.")
-    console.print(f"Browse it: {_ui_hint(result.tracking_uri)}")
+    console.print(f"Browse it: {_ui_hint(result.tracking_uri, result.run_id)}")
 
 
 @app.command()
@@ -130,7 +136,9 @@ def tune(
         for trial in front:
             table.add_row(trial.trial_id, *(f"{trial.metrics[m]:.4f}" for m in objectives))
         console.print(table)
-    console.print(f"Parent MLflow run {summary.parent_run_id}; browse it: {_ui_hint(summary.tracking_uri)}")
+    console.print(
+        f"Parent MLflow run {summary.parent_run_id}; browse it: {_ui_hint(summary.tracking_uri, summary.parent_run_id)}"
+    )
 
 
 def _serve_mlflow(command: list[str], host: str, port: int, expose: bool) -> None:
@@ -155,11 +163,67 @@ def ui(
     host: Annotated[str, typer.Option(help="bind address")] = "127.0.0.1",
     port: Annotated[int, typer.Option()] = 5000,
     expose: Expose = False,
+    experiment: Annotated[str | None, typer.Option(help="print only this experiment's URL")] = None,
 ) -> None:
-    """Open the MLflow UI on the tracking store (bound to localhost by default)."""
+    """Open the MLflow UI on the tracking store (bound to localhost by default); prints each experiment's URL."""
+    from mlflow.tracking import MlflowClient
+
     from mtl_platform.tracking.mlflow_store import tracking_uri
 
-    _serve_mlflow(["ui", "--backend-store-uri", tracking_uri(uri)], host, port, expose)
+    store = tracking_uri(uri)
+    for found in MlflowClient(store).search_experiments():
+        if experiment in (None, found.name):
+            console.print(f"experiment '{found.name}': http://{host}:{port}/#/experiments/{found.experiment_id}/runs")
+    _serve_mlflow(["ui", "--backend-store-uri", store], host, port, expose)
+
+
+StoreUri = Annotated[str | None, typer.Option("--uri", help="tracking store; default as for jobs")]
+
+
+@app.command()
+def register(
+    run_id: Annotated[str, typer.Argument(help="a training run's MLflow id")],
+    name: Annotated[str, typer.Option(help="registered model name")],
+    uri: StoreUri = None,
+) -> None:
+    """Add the run's model to the MLflow model registry as a new version of NAME."""
+    from mlflow.tracking import MlflowClient
+
+    from mtl_platform.tracking.mlflow_store import tracking_uri
+    from mtl_platform.tracking.model import register as register_model
+
+    try:
+        version = register_model(MlflowClient(tracking_uri(uri)), run_id, name)
+    except ConfigError as exc:
+        _fail(exc)
+    console.print(f"Registered {name} version {version}: models:/{name}/{version}")
+
+
+@app.command(name="eval")
+def evaluate(
+    model: Annotated[str, typer.Argument(help="a run id, or models:/NAME/VERSION")],
+    split: Annotated[str, typer.Option(help="dev or test (or train)")] = "test",
+    uri: StoreUri = None,
+    override: Overrides = None,
+    log: Annotated[bool, typer.Option(help="also log the metrics to the run that trained the model")] = False,
+) -> None:
+    """Score a logged model on a split of its job's data; -o tasks.NAME.data.test=PATH points elsewhere."""
+    from mlflow.tracking import MlflowClient
+
+    from mtl_platform.tracking.mlflow_store import log_metrics, tracking_uri
+    from mtl_platform.tracking.model import evaluate_model
+
+    if split not in ("train", "dev", "test"):
+        _fail(ConfigError(f"--split {split!r}: allowed: train, dev, test"))
+    client = MlflowClient(tracking_uri(uri))
+    try:
+        metrics, run_id = evaluate_model(client, model, split, override or [])
+    except ConfigError as exc:
+        _fail(exc)
+    console.print(metrics_table(f"{model}: {split} metrics", metrics, split))
+    if log and run_id:
+        log_metrics(client, run_id, metrics, step=0)
+        console.print(f"Logged to run {run_id}.")
 
 
 @app.command()

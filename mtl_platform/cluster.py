@@ -12,6 +12,7 @@ import shlex
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
 from ray.exceptions import AuthenticationError
 from ray.job_submission import JobSubmissionClient
@@ -55,8 +56,13 @@ def job_server(address: str | None, token_file: Path | None = None) -> Iterator[
 
 
 def submit_job(client: JobSubmissionClient, command: list[str], working_dir: Path) -> str:
-    """Ship `working_dir` and run `command` on the cluster; returns the job id."""
-    return client.submit_job(
-        entrypoint=shlex.join(command),
-        runtime_env={"working_dir": str(working_dir), "excludes": EXCLUDES},
-    )
+    """Ship `working_dir` and run `command` on the cluster; returns the job id.
+
+    .git is not shipped, so the commit it holds travels in an environment variable."""
+    from mtl_platform.tracking.describe import GIT_COMMIT_ENV, git_commit
+
+    runtime_env: dict[str, Any] = {"working_dir": str(working_dir), "excludes": EXCLUDES}
+    commit = git_commit(working_dir)
+    if commit:
+        runtime_env["env_vars"] = {GIT_COMMIT_ENV: commit[0] + ("+dirty" if commit[1] else "")}
+    return client.submit_job(entrypoint=shlex.join(command), runtime_env=runtime_env)

@@ -76,7 +76,7 @@ class DataSource(Strict):
         if value is None or (info.data.get("format") == "hf"):
             return None if value is None else Path(str(value))
         path = _resolve_path(value, info)
-        if not path.is_file():
+        if not path.is_file() and (info.context or {}).get("check_files", True):
             raise ValueError(f"file not found: {path}")
         return path
 
@@ -251,7 +251,9 @@ class ScalingConfig(Strict):
 class TrackingConfig(Strict):
     uri: str | None = Field(None, description="MLflow URI; default MLFLOW_TRACKING_URI or ./mlruns/mlflow.db")
     experiment: str = "mtl"
-    run_name: str | None = None
+    run_name: str | None = Field(None, description="default mtl-<job>-<sharing>-<method>-<short id>")
+    system_metrics: bool = Field(True, description="CPU, memory, disk, network (and GPU) of each node, as system/...")
+    system_metrics_interval: float = Field(10.0, gt=0, description="seconds between system metric samples")
 
 
 class JobConfig(Strict):
@@ -363,6 +365,7 @@ class TuneConfig(Strict):
 
 class SweepConfig(Strict):
     name: str = Field("sweep", pattern=r"^[A-Za-z0-9_\-.]+$")
+    description: str = Field("", description="what the sweep asks; the parent run's description in MLflow")
     job: JobConfig
     overrides: list[str] = Field(default_factory=list, description="key=value changes to the job file")
     search: dict[str, SearchParam] = Field(min_length=1)
@@ -556,9 +559,10 @@ def read_yaml(path: Path) -> dict[str, Any]:
     return data
 
 
-def validate_job(data: dict[str, Any], base_dir: Path, source: str = "job") -> JobConfig:
+def validate_job(data: dict[str, Any], base_dir: Path, source: str = "job", check_files: bool = True) -> JobConfig:
+    """`check_files=False` for a saved model's job, whose data files stay where it was trained."""
     try:
-        return JobConfig.model_validate(data, context={"base_dir": base_dir})
+        return JobConfig.model_validate(data, context={"base_dir": base_dir, "check_files": check_files})
     except ValidationError as exc:
         raise ConfigError(_validation_message(exc, data, source)) from None
 

@@ -148,10 +148,11 @@ def test_invalid_combinations_fail_at_load(overrides, message):
         load_job(REPO / "jobs/quickstart.yaml", overrides)
 
 
-# Under DDP, one scheme of each kind of task-owned part: task branches, per-task backbone
-# copies, task experts and gates, adapters inside the backbone. Every scheme trains
+# Under DDP, one scheme of each kind of task-owned part beside the shared layers: per-task
+# backbone copies and adapters inside the backbone. Task branches run under DDP in
+# test_weighting_training's UPGrad run; every scheme, PLE's task experts included, trains
 # (single process) in test_every_task_trains_and_only_shared_parameters_are_shared.
-DDP_SCHEMES = [s for s in SCHEMES if s["scheme"] in ("soft", "ple", "lora") or s.get("branch_layer")]
+DDP_SCHEMES = [s for s in SCHEMES if s["scheme"] in ("soft", "lora")]
 
 
 @pytest.mark.parametrize("sharing", DDP_SCHEMES, ids=label)
@@ -165,8 +166,6 @@ def test_two_worker_run_per_scheme_is_tracked(ray_session, tmp_path, sharing):
     assert params["model.sharing.scheme"] == sharing["scheme"]
     assert int(params["params/total"]) >= int(params["params/shared"]) + int(params["params/task/sst2"])
     assert metrics["perf/peak_memory_mb"] > 0 and "dev/mean" in metrics
-    if sharing["scheme"] == "ple":
-        assert "sharing/conll/expert_0" in metrics
     if sharing["scheme"] == "lora":
-        artifacts = {a.path for a in MlflowClient(result.tracking_uri).list_artifacts(result.run_id, "model/adapters")}
-        assert artifacts == {f"model/adapters/{t}" for t in ("sst2", "stsb", "conll")}
+        artifacts = {a.path for a in MlflowClient(result.tracking_uri).list_artifacts(result.run_id, "adapters")}
+        assert artifacts == {f"adapters/{t}" for t in ("sst2", "stsb", "conll")}

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import contextlib
 import os
+import re
+import shutil
 import subprocess
 import sys
 import time
@@ -13,9 +15,35 @@ import psutil
 import pytest
 import yaml
 from mlflow.tracking import MlflowClient
+from playwright.sync_api import sync_playwright
 
 from mtl_platform.config import load_job, load_sweep
-from mtl_platform.tune.sweep import TRIAL_TAG, run_sweep
+from mtl_platform.tune.sweep import TRIAL_TAG, SweepSummary, run_sweep
+from tests.conftest import REPO, base_job
+from tests.processes import MTL, free_port, kill_tree, wait_for_health
+
+SCREENSHOTS = REPO / "test-artifacts"
+# Headless, and quiet: this machine's network is closed, and Chromium would keep calling home.
+CHROMIUM_FLAGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-quic",
+]
+
+
+def browser_executable() -> str:
+    """Debian's Chromium: .ci/run installs it; elsewhere the test is skipped with how to get it."""
+    path = shutil.which("chromium")
+    if path:
+        SCREENSHOTS.mkdir(exist_ok=True)
+        return path
+    if os.environ.get("MTL_REQUIRE_BROWSER"):
+        pytest.fail("MTL_REQUIRE_BROWSER is set but there is no chromium on PATH")
+    pytest.skip("no chromium on PATH: apt-get install chromium to run the browser test")
 
 
 def write_sweep(tmp_path: Path, job_dict: dict, search: dict, tune: dict, name: str = "test-sweep") -> Path:
@@ -37,15 +65,25 @@ def sweep_job(job_dict: dict) -> dict:
     return job_dict
 
 
-def test_asha_sweep_makes_a_parent_with_nested_runs_and_stops_trials_early(ray_session, sweep_job, tmp_path):
-    sweep_job["trainer"].update(max_steps=8, eval_every=2, log_every=2)
+@pytest.fixture(scope="module")
+def asha_sweep(ray_session, tmp_path_factory) -> SweepSummary:
+    """A 3-trial ASHA sweep, shared by the test of what it does and the test of how the UI shows it."""
+    tmp_path = tmp_path_factory.mktemp("asha")
+    (tmp_path / "mlruns").mkdir()
+    job = base_job(tmp_path)
+    job["scaling"]["num_workers"] = 1
+    job["trainer"].update(max_steps=8, eval_every=2, log_every=2)
     search = {
         "weighting.weights": {"type": "simplex"},
         "trainer.lr": {"type": "loguniform", "low": 1e-5, "high": 3e-2},
     }
     asha = {"type": "asha", "grace_period": 2, "reduction_factor": 2}
     tune = {"num_samples": 3, "seed": 3, "search_alg": "optuna", "scheduler": asha}
-    summary = run_sweep(load_sweep(write_sweep(tmp_path, sweep_job, search, tune)))
+    return run_sweep(load_sweep(write_sweep(tmp_path, job, search, tune)))
+
+
+def test_asha_sweep_makes_a_parent_with_nested_runs_and_stops_trials_early(asha_sweep):
+    summary = asha_sweep
 
     assert len(summary.trials) == 3
     for trial in summary.trials:
@@ -60,8 +98,14 @@ def test_asha_sweep_makes_a_parent_with_nested_runs_and_stops_trials_early(ray_s
     client = MlflowClient(summary.tracking_uri)
     parent = client.get_run(summary.parent_run_id)
     assert parent.info.status == "FINISHED"
+    assert re.fullmatch(r"mtl-sweep-test-sweep-[0-9a-f]{6}", parent.info.run_name)
     children = children_of(client, summary.parent_run_id)
     assert {c.data.tags[TRIAL_TAG] for c in children} == {t.trial_id for t in summary.trials}
+    for child in children:  # named and tagged for what they are, in the UI's run list
+        assert child.info.run_name == f"mtl-test-job-hard-static-{child.data.tags[TRIAL_TAG]}"
+        tags = child.data.tags
+        assert (tags["mtl.sharing"], tags["mtl.weighting"], tags["mtl.backbone"]) == ("hard", "static", "bilstm")
+        assert re.fullmatch(r"[0-9a-f]{40}", tags["mlflow.source.git.commit"]), "the suite runs in a git clone"
     stopped = {t.run_id for t in summary.trials if t.step < 8}
     for child in children:
         assert child.info.status == ("KILLED" if child.info.run_id in stopped else "FINISHED")
@@ -147,3 +191,47 @@ def test_killed_sweep_resumes_without_rerunning_finished_trials(sweep_job, tmp_p
     assert len(runs) == 2 and len({r.data.tags[TRIAL_TAG] for r in runs}) == 2, "one nested run per trial"
     again = client.get_run(first.info.run_id)
     assert again.info.end_time == first.info.end_time, "the finished trial was not run again"
+
+
+def test_the_ui_shows_the_sweep_its_nested_trials_and_their_plots(asha_sweep, tmp_path):
+    """The real MLflow UI (`mtl ui`, 127.0.0.1) in headless Chromium: the experiment's runs, the
+    trials under their sweep once it is expanded, and a trial's plot rendered as an image.
+    Screenshots are kept in test-artifacts/."""
+    chromium = browser_executable()
+    client = MlflowClient(asha_sweep.tracking_uri)
+    parent = client.get_run(asha_sweep.parent_run_id)
+    children = children_of(client, asha_sweep.parent_run_id)
+    port = free_port()
+    server = subprocess.Popen(
+        [*MTL, "ui", "--uri", asha_sweep.tracking_uri, "--port", str(port), "--experiment", "tests"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+    )
+    try:
+        wait_for_health(port, server)
+        url = next(line for line in server.stdout if "experiment 'tests'" in line).split(": ", 1)[1].strip()
+        assert url == f"http://127.0.0.1:{port}/#/experiments/{parent.info.experiment_id}/runs"
+        with sync_playwright() as playwright:
+            browser = playwright.chromium.launch(executable_path=chromium, args=CHROMIUM_FLAGS)
+            page = browser.new_page(viewport={"width": 1400, "height": 900})
+            page.goto(url)
+            row = page.locator("[role=row]", has_text=parent.info.run_name).first
+            row.wait_for(timeout=60_000)
+            row.locator("button[data-component-id*='runnamecellrenderer']").first.click()  # expand the sweep
+            for child in children:
+                page.get_by_text(child.info.run_name, exact=True).first.wait_for(timeout=30_000)
+            page.screenshot(path=str(SCREENSHOTS / "sweep_runs.png"))
+
+            best = client.get_run(asha_sweep.best.run_id)
+            page.goto(
+                f"http://127.0.0.1:{port}/#/experiments/{best.info.experiment_id}/runs/{best.info.run_id}/artifacts"
+            )
+            page.get_by_text("plots", exact=True).first.click()
+            page.get_by_text("dev_metrics.png", exact=True).first.click()
+            page.wait_for_function("Array.from(document.images).some(i => i.complete && i.naturalWidth > 300)")
+            page.screenshot(path=str(SCREENSHOTS / "trial_plot.png"))
+            browser.close()
+    finally:
+        kill_tree(server)
+    assert (SCREENSHOTS / "sweep_runs.png").stat().st_size > 10_000

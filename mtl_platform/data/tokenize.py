@@ -56,11 +56,13 @@ def _cache_key(task: Task, split: str, tokenizer: PreTrainedTokenizerBase) -> st
     )
 
 
-def tokenize_task(task: Task, tokenizer: PreTrainedTokenizerBase, cache_dir: Path) -> TokenizedTask:
+def tokenize_task(
+    task: Task, tokenizer: PreTrainedTokenizerBase, cache_dir: Path, splits_wanted: tuple[str, ...] = SPLITS
+) -> TokenizedTask:
     """Tokenized splits of one task (absent splits left out), from the cache when possible."""
     cache_dir.mkdir(parents=True, exist_ok=True)
     splits: TokenizedTask = {}
-    for split in SPLITS:
+    for split in splits_wanted:
         key = _cache_key(task, split, tokenizer)
         cache_file = cache_dir / f"{task.name}-{split}-{key}.arrow"
         if cache_file.exists():

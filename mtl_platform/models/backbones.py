@@ -14,7 +14,6 @@ import torch
 from torch import Tensor, nn
 from torch.nn.utils.rnn import pack_padded_sequence, pad_packed_sequence
 from transformers import AutoConfig, AutoModel
-from transformers.masking_utils import create_bidirectional_mask
 
 from mtl_platform.data.tokenize import load_tokenizer, resolve_pretrained
 
@@ -44,6 +43,9 @@ class TransformerBackbone(nn.Module):
         return self.encoder.encoder.layer
 
     def embed(self, input_ids: Tensor, attention_mask: Tensor) -> tuple[Tensor, Any]:
+        # Imported here: it pulls in torch._dynamo (~1.5 s), which BiLSTM jobs never need.
+        from transformers.masking_utils import create_bidirectional_mask
+
         h = self.encoder.embeddings(input_ids=input_ids)
         return h, create_bidirectional_mask(config=self.encoder.config, inputs_embeds=h, attention_mask=attention_mask)
 

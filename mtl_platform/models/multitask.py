@@ -53,8 +53,9 @@ def parameter_counts(model: MultiTaskModel) -> dict[str, int]:
     return counts
 
 
-def build_model(job: JobConfig, tasks: dict[str, Task]) -> MultiTaskModel:
-    backbone = build_backbone(job.model)
+def build_model(job: JobConfig, tasks: dict[str, Task], pretrained: bool = True) -> MultiTaskModel:
+    """`pretrained=False` skips loading the backbone's weights, for a model whose state comes next."""
+    backbone = build_backbone(job.model, pretrained)
     backbone.requires_grad_(not job.model.freeze_backbone)
     encoder = build_encoder(job.model.sharing, list(tasks), backbone)
     return MultiTaskModel(encoder, {name: task.build_head(encoder.hidden_size) for name, task in tasks.items()})

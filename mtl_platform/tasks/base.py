@@ -69,6 +69,19 @@ class Task(ABC):
     @abstractmethod
     def metrics(self, predictions: list[Any], targets: list[Any]) -> dict[str, float]: ...
 
+    @abstractmethod
+    def details(self, predictions: list[Any], targets: list[Any]) -> dict[str, Any]:
+        """What to plot of an evaluation: {"confusion": matrix, "labels": names} or
+        {"predicted": [...], "true": [...]}, as plain JSON values."""
+
+    def inference_rows(self, texts: list[str], pairs: list[str | None]) -> dict[str, list[Any]]:
+        """Rows for `encode` from raw texts; labels are placeholders that `predict` ignores."""
+        return {"text": texts, "text_pair": pairs, "label": [0] * len(texts)}
+
+    def readable(self, prediction: Any) -> Any:
+        """A prediction as a user reads it (a label name rather than its index)."""
+        return prediction
+
 
 def count(tensor: Tensor) -> Tensor:
     return torch.tensor(float(tensor.numel()), device=tensor.device)

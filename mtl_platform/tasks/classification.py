@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 import torch.nn.functional as F
-from sklearn.metrics import accuracy_score, f1_score
+from sklearn.metrics import accuracy_score, confusion_matrix, f1_score
 from torch import Tensor, nn
 
 from mtl_platform.tasks.base import SequenceHead, Task, count
@@ -32,3 +32,11 @@ class ClassificationTask(Task):
             "accuracy": float(accuracy_score(targets, predictions)),
             "macro_f1": float(f1_score(targets, predictions, labels=labels, average="macro", zero_division=0)),
         }
+
+    def details(self, predictions: list[Any], targets: list[Any]) -> dict[str, Any]:
+        labels = self.config.labels or []
+        matrix = confusion_matrix(targets, predictions, labels=list(range(len(labels))))
+        return {"confusion": matrix.tolist(), "labels": labels}
+
+    def readable(self, prediction: Any) -> Any:
+        return (self.config.labels or [])[prediction]

@@ -10,6 +10,8 @@ from torch import Tensor, nn
 
 from mtl_platform.tasks.base import SequenceHead, Task, count
 
+MAX_POINTS = 2000  # a scatter plot of more shows nothing more
+
 
 class RegressionTask(Task):
     main_metric = "pearson"
@@ -32,3 +34,6 @@ class RegressionTask(Task):
             "spearman": 0.0 if constant else float(spearmanr(predictions, targets).statistic),
             "mse": float(mse),
         }
+
+    def details(self, predictions: list[Any], targets: list[Any]) -> dict[str, Any]:
+        return {"predicted": predictions[:MAX_POINTS], "true": targets[:MAX_POINTS]}

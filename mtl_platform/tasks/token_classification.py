@@ -7,6 +7,7 @@ from typing import Any
 
 import torch.nn.functional as F
 from seqeval.metrics import accuracy_score, f1_score, precision_score, recall_score
+from sklearn.metrics import confusion_matrix
 from torch import Tensor, nn
 from transformers import DataCollatorForTokenClassification, PreTrainedTokenizerBase
 
@@ -72,3 +73,16 @@ class TokenClassificationTask(Task):
             "recall": float(recall_score(targets, predictions, zero_division=0)),
             "token_accuracy": float(accuracy_score(targets, predictions)),
         }
+
+    def details(self, predictions: list[Any], targets: list[Any]) -> dict[str, Any]:
+        """Tag against tag, over every word."""
+        labels = self.config.labels or []
+        matrix = confusion_matrix(
+            [t for row in targets for t in row], [p for row in predictions for p in row], labels=labels
+        )
+        return {"confusion": matrix.tolist(), "labels": labels}
+
+    def inference_rows(self, texts: list[str], pairs: list[str | None]) -> dict[str, list[Any]]:
+        """Words split on whitespace; each gets one tag."""
+        words = [text.split() for text in texts]
+        return {"tokens": words, "tags": [[0] * len(w) for w in words]}

@@ -64,12 +64,16 @@ def artifact_root(uri: str) -> str | None:
     return None
 
 
+# MLflow's UI opens an experiment of this kind on its training runs (not its GenAI trace views).
+EXPERIMENT_KIND = {"mlflow.experimentKind": "custom_model_development"}
+
+
 def experiment_id(client: MlflowClient, name: str) -> str:
     experiment = client.get_experiment_by_name(name)
     if experiment is not None:
         return experiment.experiment_id
     root = artifact_root(client.tracking_uri)
-    return client.create_experiment(name, artifact_location=f"{root}/{name}" if root else None)
+    return client.create_experiment(name, artifact_location=f"{root}/{name}" if root else None, tags=EXPERIMENT_KIND)
 
 
 def flatten(data: Mapping[str, Any], prefix: str = "") -> dict[str, Any]:

@@ -1,23 +1,48 @@
-"""Metric histories as run artifacts: a PNG to look at and the CSV behind it."""
+"""A finished run's plots as artifacts under plots/: a PNG to look at and the CSV behind it."""
 
 from __future__ import annotations
 
 import csv
 import tempfile
+from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 
 import matplotlib
 
 matplotlib.use("Agg")  # files only; workers and CI have no display
 import matplotlib.pyplot as plt
+from matplotlib.figure import Figure
 from mlflow.tracking import MlflowClient
 
+# A single-task run trained as another job's baseline carries this tag, set to that job's name.
+BASELINE_TAG = "mtl.baseline_for"
 
-def log_history_plot(client: MlflowClient, run_id: str, name: str, ylabel: str, prefix: str, suffix: str = "") -> bool:
-    """Plot every metric of the run named `prefix...suffix` against the step,
-    as `plots/<name>.png` and `plots/<name>.csv`; False when the run has none."""
+
+def _log(client: MlflowClient, run_id: str, name: str, figure: Figure, rows: Sequence[Sequence[Any]]) -> None:
+    with tempfile.TemporaryDirectory() as directory:
+        figure.tight_layout()
+        figure.savefig(Path(directory) / f"{name}.png", dpi=120)
+        with open(Path(directory) / f"{name}.csv", "w", newline="") as handle:
+            csv.writer(handle).writerows(rows)
+        client.log_artifacts(run_id, directory, "plots")
+    plt.close(figure)
+
+
+def log_history_plot(
+    client: MlflowClient,
+    run_id: str,
+    name: str,
+    ylabel: str,
+    prefix: str,
+    suffix: str = "",
+    keys: list[str] | None = None,
+) -> bool:
+    """Plot the run's metrics `keys` (default: those named `prefix...suffix`) against the step;
+    each line is labelled by the key without prefix and suffix. False when the run has none."""
     metrics = client.get_run(run_id).data.metrics
-    keys = sorted(k for k in metrics if k.startswith(prefix) and k.endswith(suffix))
+    keys = [k for k in keys if k in metrics] if keys is not None else None
+    keys = keys if keys is not None else sorted(k for k in metrics if k.startswith(prefix) and k.endswith(suffix))
     if not keys:
         return False
     histories = {k: {m.step: m.value for m in client.get_metric_history(run_id, k)} for k in keys}
@@ -25,20 +50,82 @@ def log_history_plot(client: MlflowClient, run_id: str, name: str, ylabel: str, 
     figure, axes = plt.subplots(figsize=(7, 4))
     for key, history in histories.items():
         points = sorted(history.items())
-        axes.plot(
-            [s for s, _ in points], [v for _, v in points], label=key.removeprefix(prefix).removesuffix(suffix) or key
-        )
+        label = key.removeprefix(prefix).removesuffix(suffix) or key
+        axes.plot([s for s, _ in points], [v for _, v in points], label=label, marker="." if len(points) < 30 else None)
     axes.set_xlabel("step")
     axes.set_ylabel(ylabel)
     axes.legend()
     axes.grid(alpha=0.3)
-    figure.tight_layout()
-    with tempfile.TemporaryDirectory() as directory:
-        figure.savefig(Path(directory) / f"{name}.png", dpi=120)
-        with open(Path(directory) / f"{name}.csv", "w", newline="") as handle:
-            writer = csv.writer(handle)
-            writer.writerow(["step", *keys])
-            writer.writerows([step, *(histories[k].get(step, "") for k in keys)] for step in steps)
-        client.log_artifacts(run_id, directory, "plots")
-    plt.close(figure)
+    rows = [["step", *keys]] + [[step, *(histories[k].get(step, "") for k in keys)] for step in steps]
+    _log(client, run_id, name, figure, rows)
+    return True
+
+
+def log_evaluation_plots(client: MlflowClient, run_id: str, details: dict[str, dict[str, Any]], split: str) -> None:
+    """Per task: a confusion matrix (classification, tags), or predicted against true values (regression)."""
+    for task, detail in details.items():
+        if "confusion" in detail:
+            labels, matrix = detail["labels"], detail["confusion"]
+            size = max(4.0, 0.5 * len(labels) + 2)
+            figure, axes = plt.subplots(figsize=(size, size * 0.85))
+            image = axes.imshow(matrix, cmap="Blues")
+            figure.colorbar(image, ax=axes)
+            axes.set_xticks(range(len(labels)), labels, rotation=45, ha="right")
+            axes.set_yticks(range(len(labels)), labels)
+            for i, row in enumerate(matrix):
+                for j, value in enumerate(row):
+                    axes.text(j, i, str(value), ha="center", va="center", fontsize=8)
+            axes.set_xlabel("predicted")
+            axes.set_ylabel("true")
+            axes.set_title(f"{task}: confusion on {split}")
+            rows = [["true \\ predicted", *labels]] + [[label, *row] for label, row in zip(labels, matrix)]
+            _log(client, run_id, f"confusion_{split}_{task}", figure, rows)
+        else:
+            predicted, true = detail["predicted"], detail["true"]
+            figure, axes = plt.subplots(figsize=(5, 5))
+            axes.scatter(true, predicted, s=6, alpha=0.5)
+            low, high = min(true + predicted), max(true + predicted)
+            axes.plot([low, high], [low, high], color="grey", linewidth=1)
+            axes.set_xlabel("true")
+            axes.set_ylabel("predicted")
+            axes.set_title(f"{task}: predicted against true on {split}")
+            _log(
+                client,
+                run_id,
+                f"predicted_vs_true_{split}_{task}",
+                figure,
+                [["true", "predicted"], *zip(true, predicted)],
+            )
+
+
+def log_baseline_comparison(client: MlflowClient, run_id: str, job_name: str, main_metrics: dict[str, str]) -> bool:
+    """Bars of each task's main dev metric: this run beside its single-task baselines (runs in the
+    experiment tagged mtl.baseline_for=<job>, one task each). False when there are none."""
+    run = client.get_run(run_id)
+    found = client.search_runs(
+        [run.info.experiment_id], f"tags.`{BASELINE_TAG}` = '{job_name}' and attributes.status = 'FINISHED'"
+    )
+    baselines: dict[str, float] = {}
+    for baseline in found:
+        task = baseline.data.tags.get("mtl.tasks", "")
+        key = f"dev/{task}/{main_metrics.get(task)}"
+        if task in main_metrics and key in baseline.data.metrics:
+            baselines.setdefault(task, baseline.data.metrics[key])  # newest first
+    tasks = [t for t in main_metrics if t in baselines and f"dev/{t}/{main_metrics[t]}" in run.data.metrics]
+    if not tasks:
+        return False
+    ours = [run.data.metrics[f"dev/{t}/{main_metrics[t]}"] for t in tasks]
+    single = [baselines[t] for t in tasks]
+    figure, axes = plt.subplots(figsize=(max(5, 1.5 * len(tasks) + 2), 4))
+    positions = range(len(tasks))
+    axes.bar([p - 0.2 for p in positions], single, width=0.4, label="single-task baseline")
+    axes.bar([p + 0.2 for p in positions], ours, width=0.4, label="this run")
+    axes.set_xticks(list(positions), [f"{t}\n{main_metrics[t]}" for t in tasks])
+    axes.set_ylabel("dev metric")
+    axes.legend()
+    axes.grid(axis="y", alpha=0.3)
+    rows = [["task", "metric", "baseline", "this_run"]] + [
+        [t, main_metrics[t], b, o] for t, b, o in zip(tasks, single, ours)
+    ]
+    _log(client, run_id, "vs_baselines", figure, rows)
     return True

@@ -9,12 +9,14 @@ dev metrics, checkpoint, `ray.train.report`. Rank 0 streams metrics to MLflow.
 from __future__ import annotations
 
 import contextlib
+import json
 import logging
 import resource
 import statistics
 import tempfile
 import time
 from collections import defaultdict
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -24,6 +26,7 @@ import ray.train
 import ray.train.torch
 import torch
 import torch.distributed as dist
+from mlflow.system_metrics.system_metrics_monitor import SystemMetricsMonitor
 from torch import Tensor, nn
 
 from mtl_platform.config import JobConfig
@@ -34,6 +37,7 @@ from mtl_platform.tasks import Task, build_tasks
 from mtl_platform.tracking.journal import JOURNAL_FILE, MetricJournal
 from mtl_platform.tracking.mlflow_store import MetricWriter
 from mtl_platform.train import checkpoint
+from mtl_platform.train.evaluation import DETAILS_FILE, EvalData, autocast, evaluate, select_rows
 from mtl_platform.train.step import (
     NonFiniteLoss,
     Step,
@@ -48,11 +52,6 @@ log = logging.getLogger(__name__)
 # Written by rank 0 into the run's directory when training stops on purpose: Ray Train's
 # result carries only checkpointed metrics, so the reason reaches the driver this way.
 STOPPED_FILE = "stopped.txt"
-
-
-def _select_rows(dataset: datasets.Dataset, indices: list[int]) -> list[dict[str, Any]]:
-    columns = dataset[indices]
-    return [dict(zip(columns, values)) for values in zip(*columns.values())]
 
 
 def peak_memory_mb(device: torch.device) -> float:
@@ -73,50 +72,6 @@ def resolve_precision(job: JobConfig, cuda: bool) -> str:
     if torch.cuda.is_bf16_supported():
         return "bf16"
     return "fp16" if METHODS[job.weighting.method][1].requires == "losses" else "fp32"
-
-
-def autocast(precision: str, device: torch.device) -> contextlib.AbstractContextManager:
-    if precision == "fp32":
-        return contextlib.nullcontext()
-    return torch.autocast(device.type, dtype=torch.bfloat16 if precision == "bf16" else torch.float16)
-
-
-@torch.no_grad()
-def evaluate(training: Training, split: str, device: torch.device) -> dict[str, float]:
-    """Each worker scores its shard; predictions are gathered so metrics cover the whole split."""
-    rank, world = (dist.get_rank(), dist.get_world_size()) if distributed() else (0, 1)
-    model, batch_size = training.model, training.job.trainer.eval_batch_size
-    was_training = model.training
-    model.eval()
-    metrics: dict[str, float] = {}
-    main = []
-    for name, task in training.tasks.items():
-        dataset = training.data[name].get(split)
-        if dataset is None:
-            continue
-        shard = list(range(rank, len(dataset), world))
-        predictions: list[Any] = []
-        targets: list[Any] = []
-        for start in range(0, len(shard), batch_size):
-            batch = training.collators[name](_select_rows(dataset, shard[start : start + batch_size]))
-            batch = {k: v.to(device) for k, v in batch.items()}
-            with autocast(training.precision, device):
-                output = model({name: batch})[name]
-            p, t = task.predict(output, batch["labels"])
-            predictions += p
-            targets += t
-        if world > 1:
-            gathered: list[Any] = [None] * world
-            dist.all_gather_object(gathered, (predictions, targets))
-            predictions = [p for part in gathered for p in part[0]]
-            targets = [t for part in gathered for t in part[1]]
-        scores = task.metrics(predictions, targets)
-        metrics.update({f"{split}/{name}/{k}": v for k, v in scores.items()})
-        main.append(scores[task.main_metric])
-    if main:
-        metrics[f"{split}/mean"] = sum(main) / len(main)
-    model.train(was_training)
-    return metrics
 
 
 def _scheduler(optimizer: torch.optim.Optimizer, job: JobConfig) -> torch.optim.lr_scheduler.LambdaLR:
@@ -182,11 +137,14 @@ class Training:
             scaler=torch.amp.GradScaler("cuda" if cuda else "cpu", enabled=precision == "fp16"),
         )
 
+    def eval_data(self) -> EvalData:
+        return EvalData(self.tasks, self.data, self.collators, self.job.trainer.eval_batch_size, self.precision)
+
     def next_batches(self, device: torch.device) -> dict[str, dict[str, Tensor]]:
         """This worker's part of the step's global batch of each sampled task, on the device."""
         batches = {}
         for task, indices in self.sampler.next().items():
-            batch = self.collators[task](_select_rows(self.data[task]["train"], indices))
+            batch = self.collators[task](select_rows(self.data[task]["train"], indices))
             batches[task] = {k: v.to(device) for k, v in batch.items()}
         return batches
 
@@ -263,9 +221,36 @@ def _record(window: dict[str, list[float]], result: StepResult) -> None:
         window["grad/conflict"].append(result.conflict)
 
 
+@contextlib.contextmanager
+def system_metrics(job: JobConfig, config: dict[str, Any]) -> Iterator[None]:
+    """MLflow's monitor of CPU, memory, disk, network (and GPU with nvidia-ml-py), one per node,
+    logged as system/node<N>/...; a restarted worker continues its steps."""
+    context = ray.train.get_context()
+    if not job.tracking.system_metrics or context.get_local_rank() != 0:
+        yield
+        return
+    monitor = SystemMetricsMonitor(
+        config["run_id"],
+        sampling_interval=job.tracking.system_metrics_interval,
+        resume_logging=ray.train.get_checkpoint() is not None or bool(config.get("from_checkpoint")),
+        node_id=f"node{context.get_node_rank()}",
+        tracking_uri=config["tracking_uri"],
+    )
+    monitor.start()
+    try:
+        yield
+    finally:
+        monitor.finish()
+
+
 def train_worker(config: dict[str, Any]) -> None:
     """Entry point of every Ray Train worker."""
     job = JobConfig.model_validate(config["job"])
+    with system_metrics(job, config):
+        _train(job, config)
+
+
+def _train(job: JobConfig, config: dict[str, Any]) -> None:
     context = ray.train.get_context()
     rank, world = context.get_world_rank(), context.get_world_size()
     device = ray.train.torch.get_device()
@@ -318,7 +303,8 @@ def train_worker(config: dict[str, Any]) -> None:
             window.clear()
 
         if step % job.trainer.eval_every == 0 or step == last:
-            metrics = evaluate(training, "dev", device)
+            evaluation = evaluate(training.model, training.eval_data(), "dev", device)
+            metrics = evaluation.metrics
             # The median resists one-off stalls (evaluation, other processes); the mean does not.
             if step_seconds:
                 metrics["perf/steps_per_sec"] = len(step_seconds) / sum(step_seconds)
@@ -332,6 +318,7 @@ def train_worker(config: dict[str, Any]) -> None:
                 checkpoint.save(Path(directory), rank, training.state_dict(step) if rank == 0 else None)
                 if rank == 0:
                     training.model.encoder.export(Path(directory))
+                    Path(directory, DETAILS_FILE).write_text(json.dumps(evaluation.details))
                 ray.train.report(
                     {**metrics, "step": step},
                     checkpoint=ray.train.Checkpoint.from_directory(directory),

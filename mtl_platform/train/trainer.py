@@ -18,9 +18,10 @@ from mlflow.tracking import MlflowClient
 from ray.train import Checkpoint, CheckpointConfig, FailureConfig, Result, RunConfig, ScalingConfig
 from ray.train.torch import TorchTrainer
 
-from mtl_platform.config import ConfigError, JobConfig, job_to_yaml
+from mtl_platform.config import ConfigError, JobConfig, job_to_yaml, read_yaml, validate_job
 from mtl_platform.data.tokenize import tokenize_job
-from mtl_platform.tasks import build_tasks
+from mtl_platform.tasks import TASK_TYPES, build_tasks
+from mtl_platform.tracking import describe
 from mtl_platform.tracking.journal import JOURNAL_FILE, MetricJournal, upload_missing
 from mtl_platform.tracking.mlflow_store import (
     UNREACHABLE,
@@ -30,9 +31,11 @@ from mtl_platform.tracking.mlflow_store import (
     log_params,
     tracking_uri,
 )
-from mtl_platform.tracking.plots import log_history_plot
+from mtl_platform.tracking.model import log_model
+from mtl_platform.tracking.plots import log_baseline_comparison, log_evaluation_plots, log_history_plot
 from mtl_platform.tracking.redact import redact_text
 from mtl_platform.train.checkpoint import MODEL_FILE
+from mtl_platform.train.evaluation import DETAILS_FILE
 from mtl_platform.train.loop import STOPPED_FILE, train_worker
 
 log = logging.getLogger(__name__)
@@ -118,13 +121,8 @@ def _open_mlflow_run(
         run_id = create_run(
             client,
             job.tracking.experiment,
-            job.tracking.run_name or run_dir.name,
-            tags={
-                "mtl.job": job.name,
-                "mtl.tasks": ",".join(job.task_names()),
-                "mlflow.note.content": job.description,
-                **tags,
-            },
+            describe.run_name(job, unique=run_dir.name.rsplit("-", 1)[-1]),
+            tags={**describe.job_tags(job), "mtl.run_dir": str(run_dir), **tags},
             parent_run_id=parent_run_id,
         )
         log_params(client, run_id, flatten(job.model_dump(mode="json")))
@@ -146,15 +144,23 @@ def finish_run(client: MlflowClient, run_id: str, run_dir: Path, checkpoint: Che
     """What the driver adds to MLflow when training ends. Idempotent, so `mtl sync` can redo it."""
     info = json.loads((run_dir / RUN_INFO).read_text())
     upload_missing(client, run_id, MetricJournal(run_dir / JOURNAL_FILE).read())
+    job = validate_job(read_yaml(run_dir / JOB_FILE), run_dir, str(run_dir / JOB_FILE), check_files=False)
     if checkpoint is not None:
         with checkpoint.as_directory() as directory:
-            client.log_artifact(run_id, str(Path(directory) / MODEL_FILE), artifact_path="model")
+            log_model(client, run_id, run_dir / JOB_FILE, Path(directory) / MODEL_FILE)
             if (Path(directory) / "adapters").is_dir():  # LoRA: one peft adapter folder per task
-                client.log_artifacts(run_id, str(Path(directory) / "adapters"), artifact_path="model/adapters")
-        client.log_artifact(run_id, str(run_dir / JOB_FILE), artifact_path="model")
+                client.log_artifacts(run_id, str(Path(directory) / "adapters"), artifact_path="adapters")
+            if (Path(directory) / DETAILS_FILE).exists():
+                details = json.loads((Path(directory) / DETAILS_FILE).read_text())
+                log_evaluation_plots(client, run_id, details, "dev")
+    main = {t.name: TASK_TYPES[t.type].main_metric for t in job.tasks}
+    log_history_plot(client, run_id, "train_loss", "train loss", "train/", "/loss")
+    dev_keys = [f"dev/{task}/{metric}" for task, metric in main.items()] + ["dev/mean"]
+    log_history_plot(client, run_id, "dev_metrics", "dev main metric", "dev/", keys=dev_keys)
     log_history_plot(client, run_id, "task_weights", "task weight", "weights/")
     log_history_plot(client, run_id, "gradient_norms", "norm of the task's gradient", "grad/", "/norm")
     log_history_plot(client, run_id, "gradient_conflict", "mean pairwise cosine of task gradients", "grad/conflict")
+    log_baseline_comparison(client, run_id, job.name, main)
     if info.get("failure"):
         client.set_tag(run_id, "mtl.failure", info["failure"])
     client.set_terminated(run_id, status=info["outcome"])

@@ -34,6 +34,7 @@ from ray.tune.search.optuna import OptunaSearch
 from mtl_platform.config import JobConfig, SweepConfig
 from mtl_platform.data.tokenize import tokenize_job
 from mtl_platform.tasks import build_tasks
+from mtl_platform.tracking import describe
 from mtl_platform.tracking.mlflow_store import check_reachable, create_run, flatten, log_params, tracking_uri
 from mtl_platform.train.trainer import (
     RUN_INFO,
@@ -64,14 +65,18 @@ class SweepSummary:
     best: TrialSummary
 
 
-def _trial(point: dict[str, Any], sweep: dict[str, Any], parent_run_id: str, sweep_run: str) -> None:
-    """One trial: the sampled job, trained on Ray Train, reporting to Tune."""
+def _trial(
+    point: dict[str, Any], sweep: dict[str, Any], parent_run_id: str, sweep_run: str, source_tags: dict[str, str]
+) -> None:
+    """One trial: the sampled job, trained on Ray Train, reporting to Tune. `source_tags` are the
+    sweep driver's (git commit, Ray job): a trial runs in a Ray worker, far from the repository."""
     config = SweepConfig.model_validate(sweep)
     trial_id = tune.get_context().get_trial_id()
     job = JobConfig.model_validate(job_for_point(config.job.model_dump(mode="json"), point, config.search))
     run_name = f"{sweep_run}-{trial_id}"
+    tags = {**source_tags, TRIAL_TAG: trial_id}
     if config.tune.scheduler.type == "pbt":
-        _pbt_trial(job, config.tune.scheduler.perturbation_interval, run_name, parent_run_id, trial_id)
+        _pbt_trial(job, config.tune.scheduler.perturbation_interval, run_name, parent_run_id, tags)
         return
     info = job.trainer.storage_path / run_name / RUN_INFO
     if info.exists():  # restarted after the driver died: finished already, or resumes from its checkpoint
@@ -86,7 +91,7 @@ def _trial(point: dict[str, Any], sweep: dict[str, Any], parent_run_id: str, swe
         resume=info.exists(),
         run_name=run_name,
         parent_run_id=parent_run_id,
-        tags={TRIAL_TAG: trial_id},
+        tags=tags,
         callbacks=[IntermediateReports(job.trainer.max_steps)],
     )
     tune.report(result.metrics)  # the last one: only now, with the run complete and its model logged
@@ -106,7 +111,7 @@ class IntermediateReports(TuneReportCallback):
             super().after_report(run_context, metrics, checkpoint)
 
 
-def _pbt_trial(job: JobConfig, interval: int, run_name: str, parent_run_id: str, trial_id: str) -> None:
+def _pbt_trial(job: JobConfig, interval: int, run_name: str, parent_run_id: str, tags: dict[str, str]) -> None:
     """Train segment by segment, reporting each segment's end to Tune with its checkpoint."""
     info = job.trainer.storage_path / run_name / RUN_INFO
     mlflow_run_id = json.loads(info.read_text())["mlflow_run_id"] if info.exists() else None
@@ -119,7 +124,7 @@ def _pbt_trial(job: JobConfig, interval: int, run_name: str, parent_run_id: str,
             job,
             run_name=f"{run_name}-{end}" if mlflow_run_id else run_name,
             parent_run_id=parent_run_id,
-            tags={TRIAL_TAG: trial_id},
+            tags=tags,
             stop_at=end,
             from_checkpoint=checkpoint,
             mlflow_run_id=mlflow_run_id,
@@ -191,7 +196,15 @@ def _open_parent(client: MlflowClient, sweep: SweepConfig, resume: bool) -> tupl
         client.update_run(parent, status="RUNNING")
         return sweep_run, parent
     sweep_run = new_run_name(sweep.name)
-    parent = create_run(client, sweep.job.tracking.experiment, sweep_run, tags={"mtl.sweep": sweep.name})
+    tags = {
+        "mtl.sweep": sweep.name,
+        "mtl.job": sweep.job.name,
+        "mtl.tasks": ",".join(sweep.job.task_names()),
+        "mlflow.note.content": sweep.description or sweep.job.description,
+        **describe.source_tags(),
+    }
+    name = f"mtl-sweep-{sweep.name}-{sweep_run.rsplit('-', 1)[-1]}"
+    parent = create_run(client, sweep.job.tracking.experiment, name, tags=tags)
     log_params(client, parent, flatten(sweep.model_dump(mode="json", exclude={"job"})))
     (storage / sweep_run).mkdir(parents=True, exist_ok=True)
     (storage / sweep_run / SWEEP_INFO).write_text(json.dumps({"parent_run_id": parent}))
@@ -239,7 +252,13 @@ def run_sweep(sweep: SweepConfig, resume: bool = False) -> SweepSummary:
     tokenize_job(sweep.job, build_tasks(sweep.job))  # tokenize once, before trials start
 
     trainable = tune.with_resources(
-        tune.with_parameters(_trial, sweep=sweep.model_dump(mode="json"), parent_run_id=parent, sweep_run=sweep_run),
+        tune.with_parameters(
+            _trial,
+            sweep=sweep.model_dump(mode="json"),
+            parent_run_id=parent,
+            sweep_run=sweep_run,
+            source_tags=describe.source_tags(),
+        ),
         TRIAL_DRIVER_RESOURCES,
     )
     storage = sweep.job.trainer.storage_path

@@ -10,16 +10,19 @@ from __future__ import annotations
 
 import warnings
 from pathlib import Path
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
-from peft import LoraConfig, get_peft_model_state_dict, inject_adapter_in_model, set_peft_model_state_dict
-from peft.tuners.tuners_utils import BaseTunerLayer
 from pydantic import Field
 from safetensors.torch import load_file, save_file
 from torch import Tensor, nn
 
 from mtl_platform.models.sharing.base import Encoder, SharingOptions
 
+if TYPE_CHECKING:
+    from peft import LoraConfig
+
+# peft is imported where it is used: it takes about a second to import, and every config
+# load and every training worker imports this module for LoRAOptions alone.
 ADAPTER_FILE = "adapter_model.safetensors"
 
 
@@ -37,6 +40,8 @@ class LoRAOptions(SharingOptions):
         return not self.freeze_base
 
     def peft_config(self) -> LoraConfig:
+        from peft import LoraConfig
+
         return LoraConfig(
             r=self.rank, lora_alpha=self.alpha, lora_dropout=self.dropout, target_modules=self.target_modules
         )
@@ -50,6 +55,9 @@ def adapted_model(backbone: nn.Module) -> nn.Module:
 
 class LoRASharing(Encoder):
     def __init__(self, tasks: list[str], backbone: nn.Module, options: LoRAOptions):
+        from peft import inject_adapter_in_model
+        from peft.tuners.tuners_utils import BaseTunerLayer
+
         super().__init__(tasks, backbone.hidden_size)
         self.options = options
         self.backbone = backbone
@@ -89,6 +97,8 @@ class LoRASharing(Encoder):
 
     def save_adapters(self, directory: Path) -> None:
         """One folder per task: peft's adapter_config.json and adapter_model.safetensors."""
+        from peft import get_peft_model_state_dict
+
         model = adapted_model(self.backbone)
         for task in self.tasks:
             folder = directory / task
@@ -99,6 +109,8 @@ class LoRASharing(Encoder):
 
     def load_adapter(self, task: str, folder: Path) -> None:
         """Load a saved adapter (e.g. another run's) as `task`'s adapter."""
+        from peft import set_peft_model_state_dict
+
         set_peft_model_state_dict(
             adapted_model(self.backbone), load_file(str(folder / ADAPTER_FILE)), adapter_name=task
         )
