@@ -205,7 +205,9 @@ def evaluate(
     split: Annotated[str, typer.Option(help="dev or test (or train)")] = "test",
     uri: StoreUri = None,
     override: Overrides = None,
-    log: Annotated[bool, typer.Option(help="also log the metrics to the run that trained the model")] = False,
+    log: Annotated[
+        bool, typer.Option(help="also log the metrics to the run that trained the model, as eval/<split>/...")
+    ] = False,
 ) -> None:
     """Score a logged model on a split of its job's data; -o tasks.NAME.data.test=PATH points elsewhere."""
     from mlflow.tracking import MlflowClient
@@ -222,7 +224,7 @@ def evaluate(
         _fail(exc)
     console.print(metrics_table(f"{model}: {split} metrics", metrics, split))
     if log and run_id:
-        log_metrics(client, run_id, metrics, step=0)
+        log_metrics(client, run_id, {f"eval/{key}": value for key, value in metrics.items()}, step=0)
         console.print(f"Logged to run {run_id}.")
 
 

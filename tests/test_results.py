@@ -12,16 +12,19 @@ import pandas as pd
 import pytest
 import torch
 from mlflow.tracking import MlflowClient
+from ray.train import Checkpoint
 from typer.testing import CliRunner
 
 from mtl_platform.cli import app
-from mtl_platform.config import validate_job
+from mtl_platform.config import job_to_yaml, validate_job
 from mtl_platform.data.tokenize import load_tokenizer
 from mtl_platform.models.multitask import build_model
 from mtl_platform.tasks import build_tasks
 from mtl_platform.tracking import describe
 from mtl_platform.tracking.model import evaluate_model
 from mtl_platform.tracking.plots import BASELINE_TAG, log_baseline_comparison, log_evaluation_plots
+from mtl_platform.train.checkpoint import MODEL_FILE
+from mtl_platform.train.trainer import JOB_FILE, RUN_INFO, finish_run
 from tests.conftest import CONLL_TAGS, base_job
 
 
@@ -153,3 +156,24 @@ def check_browsable(result, job_dict: dict, final_state: dict[str, torch.Tensor]
     assert scored.exit_code == 0 and "sst2" in scored.output and "dev metrics" in scored.output, scored.output
     missing = runner.invoke(app, ["eval", result.run_id, "--split", "test", "--uri", result.tracking_uri])
     assert missing.exit_code == 2 and "tasks.NAME.data.test=PATH" in missing.output
+
+
+def test_a_model_that_cannot_be_logged_still_finishes_the_run(tmp_path):
+    """finish_run with a checkpoint whose weights file is damaged: the run ends FINISHED with the
+    reason in mtl.model_error, and its plots are logged all the same."""
+    job = validate_job(base_job(tmp_path), Path("."))
+    client = MlflowClient(f"sqlite:///{tmp_path / 'mlflow.db'}")
+    run_id = client.create_run(client.create_experiment("broken")).info.run_id
+    run_dir, checkpoint_dir = tmp_path / "run", tmp_path / "checkpoint"
+    run_dir.mkdir()
+    checkpoint_dir.mkdir()
+    (run_dir / JOB_FILE).write_text(job_to_yaml(job))
+    info = {"mlflow_run_id": run_id, "tracking_uri": client.tracking_uri, "outcome": "FINISHED", "failure": None}
+    (run_dir / RUN_INFO).write_text(json.dumps(info))
+    (checkpoint_dir / MODEL_FILE).write_bytes(b"not a torch file")
+    client.log_metric(run_id, "train/sst2/loss", 0.5, step=1)
+    finish_run(client, run_id, run_dir, Checkpoint.from_directory(str(checkpoint_dir)))
+    run = client.get_run(run_id)
+    assert run.info.status == "FINISHED"
+    assert "UnpicklingError" in run.data.tags["mtl.model_error"]
+    assert "plots/train_loss.png" in {a.path for a in client.list_artifacts(run_id, "plots")}

@@ -25,7 +25,7 @@ from mlflow.models import infer_signature
 from mlflow.tracking import MlflowClient
 from transformers import AutoConfig, PreTrainedTokenizerBase
 
-from mtl_platform.config import ConfigError, JobConfig, apply_overrides, read_yaml, validate_job
+from mtl_platform.config import ConfigError, JobConfig, TaskConfig, apply_overrides, read_yaml, validate_job
 from mtl_platform.data.sources import read_split
 from mtl_platform.data.tokenize import load_tokenizer, resolve_pretrained, tokenize_task
 from mtl_platform.models.multitask import MultiTaskModel, build_model
@@ -104,18 +104,26 @@ def save_backbone_files(job: JobConfig, directory: Path) -> Path:
     return directory
 
 
+def _first_rows(task: TaskConfig) -> list[dict[str, Any]]:
+    try:
+        return (read_split(task, "dev") or read_split(task, "train") or [])[:1]
+    except (OSError, ValueError) as exc:  # data moved since training, or a hub dataset offline
+        log.info("no example text from %s: %s", task.name, exc)
+        return []
+
+
 def input_example(job: JobConfig) -> pd.DataFrame:
     """Two real dev (or train) texts: one alone, one with a pair when a task reads pairs."""
     texts: list[str] = []
     pair: tuple[str, str] | None = None
     for task in job.tasks:
-        rows = read_split(task, "dev") or read_split(task, "train") or []
-        for row in rows[:1]:
+        for row in _first_rows(task):
             text = row.get("text") or " ".join(row.get("tokens", []))
             if row.get("text_pair") and pair is None:
                 pair = (text, row["text_pair"])
             elif text and not texts:
                 texts.append(text)
+    texts = texts or ["An example sentence ."]
     frame = {"text": texts, "text_pair": [None] * len(texts)}
     if pair:
         frame["text"].append(pair[0])
