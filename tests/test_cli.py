@@ -208,6 +208,10 @@ def test_submit_then_follow_with_status_and_logs(ray_head, tmp_path):
     mlflow = MlflowClient(f"sqlite:///{tmp_path / 'mlflow.db'}")
     runs = mlflow.search_runs([mlflow.get_experiment_by_name("bilstm-small").experiment_id])
     assert len(runs) == 1 and runs[0].info.status == "FINISHED"
+    tags = runs[0].data.tags  # the Ray job, and the commit `mtl submit` sent along (.git is not shipped)
+    assert tags["mtl.ray_job_id"] == job_id
+    head = subprocess.run(["git", "rev-parse", "HEAD"], cwd=REPO, capture_output=True, text=True, check=True)
+    assert tags["mlflow.source.git.commit"] == head.stdout.strip()
 
     long_job = _submit(ray_head, tmp_path, *small_job_flags(tmp_path), "-o", "trainer.max_steps=100000")
     stopped = runner.invoke(app, ["stop", long_job, "--address", ray_head])

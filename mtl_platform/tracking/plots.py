@@ -129,3 +129,14 @@ def log_baseline_comparison(client: MlflowClient, run_id: str, job_name: str, ma
     ]
     _log(client, run_id, "vs_baselines", figure, rows)
     return True
+
+
+def log_run_plots(client: MlflowClient, run_id: str, job_name: str, main_metrics: dict[str, str]) -> None:
+    """Every history plot a run has the metrics for, and the comparison with its baselines."""
+    log_history_plot(client, run_id, "train_loss", "train loss", "train/", "/loss")
+    dev_keys = [f"dev/{task}/{metric}" for task, metric in main_metrics.items()] + ["dev/mean"]
+    log_history_plot(client, run_id, "dev_metrics", "dev main metric", "dev/", keys=dev_keys)
+    log_history_plot(client, run_id, "task_weights", "task weight", "weights/")
+    log_history_plot(client, run_id, "gradient_norms", "norm of the task's gradient", "grad/", "/norm")
+    log_history_plot(client, run_id, "gradient_conflict", "mean pairwise cosine of task gradients", "grad/conflict")
+    log_baseline_comparison(client, run_id, job_name, main_metrics)

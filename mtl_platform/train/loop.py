@@ -14,6 +14,7 @@ import logging
 import resource
 import statistics
 import tempfile
+import threading
 import time
 from collections import defaultdict
 from collections.abc import Iterator
@@ -52,6 +53,7 @@ log = logging.getLogger(__name__)
 # Written by rank 0 into the run's directory when training stops on purpose: Ray Train's
 # result carries only checkpointed metrics, so the reason reaches the driver this way.
 STOPPED_FILE = "stopped.txt"
+SYSTEM_METRICS_CLOSE_SECONDS = 5.0
 
 
 def peak_memory_mb(device: torch.device) -> float:
@@ -224,23 +226,37 @@ def _record(window: dict[str, list[float]], result: StepResult) -> None:
 @contextlib.contextmanager
 def system_metrics(job: JobConfig, config: dict[str, Any]) -> Iterator[None]:
     """MLflow's monitor of CPU, memory, disk, network (and GPU with nvidia-ml-py), one per node,
-    logged as system/node<N>/...; a restarted worker continues its steps."""
+    logged as system/node<N>/...; a restarted worker continues its steps.
+
+    The monitor's MLflow calls (one when it starts on a restarted worker, one when it
+    finishes) retry for minutes while the server is down, so it starts in the background and
+    gets a few seconds to finish: training never waits for it."""
     context = ray.train.get_context()
     if not job.tracking.system_metrics or context.get_local_rank() != 0:
         yield
         return
-    monitor = SystemMetricsMonitor(
-        config["run_id"],
-        sampling_interval=job.tracking.system_metrics_interval,
-        resume_logging=ray.train.get_checkpoint() is not None or bool(config.get("from_checkpoint")),
-        node_id=f"node{context.get_node_rank()}",
-        tracking_uri=config["tracking_uri"],
-    )
-    monitor.start()
+    started: list[SystemMetricsMonitor] = []
+
+    def start() -> None:
+        monitor = SystemMetricsMonitor(
+            config["run_id"],
+            sampling_interval=job.tracking.system_metrics_interval,
+            resume_logging=resumed,
+            node_id=f"node{context.get_node_rank()}",
+            tracking_uri=config["tracking_uri"],
+        )
+        monitor.start()
+        started.append(monitor)
+
+    resumed = ray.train.get_checkpoint() is not None or bool(config.get("from_checkpoint"))
+    threading.Thread(target=start, name="system-metrics-start", daemon=True).start()
     try:
         yield
     finally:
-        monitor.finish()
+        for monitor in started:
+            closer = threading.Thread(target=monitor.finish, name="system-metrics-finish", daemon=True)
+            closer.start()
+            closer.join(timeout=SYSTEM_METRICS_CLOSE_SECONDS)
 
 
 def train_worker(config: dict[str, Any]) -> None:

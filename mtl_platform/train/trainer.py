@@ -32,7 +32,7 @@ from mtl_platform.tracking.mlflow_store import (
     tracking_uri,
 )
 from mtl_platform.tracking.model import log_model
-from mtl_platform.tracking.plots import log_baseline_comparison, log_evaluation_plots, log_history_plot
+from mtl_platform.tracking.plots import log_evaluation_plots, log_run_plots
 from mtl_platform.tracking.redact import redact_text
 from mtl_platform.train.checkpoint import MODEL_FILE
 from mtl_platform.train.evaluation import DETAILS_FILE
@@ -165,14 +165,7 @@ def finish_run(client: MlflowClient, run_id: str, run_dir: Path, checkpoint: Che
             if (Path(directory) / DETAILS_FILE).exists():
                 details = json.loads((Path(directory) / DETAILS_FILE).read_text())
                 log_evaluation_plots(client, run_id, details, "dev")
-    main = {t.name: TASK_TYPES[t.type].main_metric for t in job.tasks}
-    log_history_plot(client, run_id, "train_loss", "train loss", "train/", "/loss")
-    dev_keys = [f"dev/{task}/{metric}" for task, metric in main.items()] + ["dev/mean"]
-    log_history_plot(client, run_id, "dev_metrics", "dev main metric", "dev/", keys=dev_keys)
-    log_history_plot(client, run_id, "task_weights", "task weight", "weights/")
-    log_history_plot(client, run_id, "gradient_norms", "norm of the task's gradient", "grad/", "/norm")
-    log_history_plot(client, run_id, "gradient_conflict", "mean pairwise cosine of task gradients", "grad/conflict")
-    log_baseline_comparison(client, run_id, job.name, main)
+    log_run_plots(client, run_id, job.name, {t.name: TASK_TYPES[t.type].main_metric for t in job.tasks})
     if info.get("failure"):
         client.set_tag(run_id, "mtl.failure", info["failure"])
     client.set_terminated(run_id, status=info["outcome"])
