@@ -3,7 +3,8 @@
 jobs/quickstart.yaml (SST-2, STS-B, CoNLL on MiniLM) with its untrained weights
 (speed does not depend on them): the model is logged with `log_model` into a
 temporary SQLite store, loaded back by its models:/ URI, and asked for every
-task's prediction on N SST-2 dev sentences. The baseline is the in-memory model's
+task's prediction on N SST-2 dev sentences (each its own pair too, so that
+pair tasks predict). The baseline is the in-memory model's
 forward passes on the same sentences, tokenized beforehand (what a hand-written
 serving loop would at least do); the ratio shows what tokenizing and decoding
 inside predict() add. One process, one thread per core.
@@ -34,11 +35,11 @@ from mtl_platform.tracking.model import BATCH_SIZE, log_model
 REPO = Path(__file__).resolve().parents[1]
 
 
-def bare_forward_seconds(model: torch.nn.Module, batches: list[dict[str, torch.Tensor]], tasks: list[str]) -> float:
+def bare_forward_seconds(model: torch.nn.Module, batches: dict[str, list[dict[str, torch.Tensor]]]) -> float:
     with torch.no_grad():
         began = time.perf_counter()
-        for batch in batches:
-            for task in tasks:
+        for task, task_batches in batches.items():
+            for batch in task_batches:
                 model({task: batch})
         return time.perf_counter() - began
 
@@ -70,27 +71,31 @@ def main() -> None:
 
         mlflow.set_tracking_uri(client.tracking_uri)
         loaded = mlflow.pyfunc.load_model(f"models:/{model_id}")
-        frame = pd.DataFrame({"text": texts})
+        frame = pd.DataFrame({"text": texts, "text_pair": texts})  # pairs, so that pair tasks predict too
         loaded.predict(frame.head(4))  # warm-up
         began = time.perf_counter()
         predictions = loaded.predict(frame)
         predict_seconds = time.perf_counter() - began
 
         tokenizer = load_tokenizer(job.model)
-        batches = [
-            dict(
-                tokenizer(
-                    texts[i : i + BATCH_SIZE],
-                    padding=True,
-                    truncation=True,
-                    max_length=job.model.max_length,
-                    return_tensors="pt",
+        batches = {
+            name: [
+                dict(
+                    tokenizer(
+                        texts[i : i + BATCH_SIZE],
+                        texts[i : i + BATCH_SIZE] if task.config.data.text_pair_column else None,
+                        padding=True,
+                        truncation=True,
+                        max_length=job.model.max_length,
+                        return_tensors="pt",
+                    )
                 )
-            )
-            for i in range(0, len(texts), BATCH_SIZE)
-        ]
-        bare_forward_seconds(model, batches[:1], list(tasks))  # warm-up
-        bare_seconds = bare_forward_seconds(model, batches, list(tasks))
+                for i in range(0, len(texts), BATCH_SIZE)
+            ]
+            for name, task in tasks.items()
+        }
+        bare_forward_seconds(model, {name: b[:1] for name, b in batches.items()})  # warm-up
+        bare_seconds = bare_forward_seconds(model, batches)
     assert len(predictions) == len(texts)
     print(f"log_model: {log_seconds:.2f} s, logged model {size_mb:.1f} MiB")
     print(f"predict() on {len(texts)} texts, {len(tasks)} tasks: {len(texts) / predict_seconds:.1f} texts/s")
