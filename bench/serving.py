@@ -65,7 +65,7 @@ def main() -> None:
         client = MlflowClient(f"sqlite:///{root / 'mlflow.db'}")
         run_id = client.create_run(client.create_experiment("bench", (root / "artifacts").as_uri())).info.run_id
         began = time.perf_counter()
-        model_id = log_model(client, run_id, root / "job.yaml", root / "model.pt")
+        model_id = log_model(client, run_id, job, root / "job.yaml", root / "model.pt")
         log_seconds = time.perf_counter() - began
         size_mb = sum(p.stat().st_size for p in (root / "artifacts").rglob("*") if p.is_file()) / 2**20
 

@@ -122,10 +122,9 @@ class MetricWriter:
         recorded = journal.read()  # read once: it gives both what a replay repeats and what to resend
         # By (key, step): a worker may die between a step's training metrics and its evaluation.
         self.recorded = {(m.key, m.step) for m in recorded}
-        self.recorded_through = max((m.step for m in recorded), default=0)
         self.buffer: list[Metric] = []
         self.outbox: queue.Queue[tuple[str, Any] | None] = queue.Queue()
-        if self.recorded_through:  # a restart: send what the previous worker journaled but had not sent
+        if recorded:  # a restart: send what the previous worker journaled but had not sent
             self.outbox.put(("missing", recorded))
         self.sender = threading.Thread(target=self._send, name="mlflow-sender", daemon=True)
         self.sender.start()
@@ -136,10 +135,7 @@ class MetricWriter:
     def add(self, metrics: Mapping[str, float], step: int) -> None:
         """Metrics already journaled are dropped: a restarted worker replays them from its checkpoint."""
         now = int(time.time() * 1000)
-        replayed = step <= self.recorded_through
-        self.buffer.extend(
-            Metric(k, float(v), now, step) for k, v in metrics.items() if not (replayed and (k, step) in self.recorded)
-        )
+        self.buffer.extend(Metric(k, float(v), now, step) for k, v in metrics.items() if (k, step) not in self.recorded)
 
     def flush(self, durable: bool = False) -> None:
         """Journal the buffer (forced to disk when `durable`, before a checkpoint) and queue it for MLflow."""

@@ -155,12 +155,12 @@ def logged_model_id(client: MlflowClient, run_id: str) -> str | None:
     return None
 
 
-def log_model(client: MlflowClient, run_id: str, job_file: Path, weights_file: Path) -> str:
-    """Log the run's model once (a repeat, e.g. by `mtl sync`, finds it); returns its model id."""
+def log_model(client: MlflowClient, run_id: str, job: JobConfig, job_file: Path, weights_file: Path) -> str:
+    """Log the run's model once (a repeat, e.g. by `mtl sync`, finds it); returns its model id.
+    `job_file` is `job` as YAML, which goes into the model."""
     existing = logged_model_id(client, run_id)
     if existing:
         return existing
-    job = validate_job(read_yaml(job_file), job_file.parent, str(job_file), check_files=False)
     with tempfile.TemporaryDirectory() as directory:
         backbone = save_backbone_files(job, Path(directory) / "backbone")
         example = input_example(job)

@@ -140,11 +140,11 @@ def _record_outcome(run_dir: Path, outcome: str, failure: str | None) -> None:
     info_file.write_text(json.dumps(info))
 
 
-def _log_model_or_explain(client: MlflowClient, run_id: str, run_dir: Path, weights: Path) -> None:
+def _log_model_or_explain(client: MlflowClient, run_id: str, job: JobConfig, run_dir: Path, weights: Path) -> None:
     """A model that cannot be packaged must not leave a trained run unfinished: its weights are in
     the checkpoint either way. An unreachable store is raised, for `mtl sync` to redo."""
     try:
-        log_model(client, run_id, run_dir / JOB_FILE, weights)
+        log_model(client, run_id, job, run_dir / JOB_FILE, weights)
     except UNREACHABLE:
         raise
     except Exception as exc:  # anything else: report it on the run, and finish the rest
@@ -159,7 +159,7 @@ def finish_run(client: MlflowClient, run_id: str, run_dir: Path, checkpoint: Che
     job = validate_job(read_yaml(run_dir / JOB_FILE), run_dir, str(run_dir / JOB_FILE), check_files=False)
     if checkpoint is not None:
         with checkpoint.as_directory() as directory:
-            _log_model_or_explain(client, run_id, run_dir, Path(directory) / MODEL_FILE)
+            _log_model_or_explain(client, run_id, job, run_dir, Path(directory) / MODEL_FILE)
             if (Path(directory) / "adapters").is_dir():  # LoRA: one peft adapter folder per task
                 client.log_artifacts(run_id, str(Path(directory) / "adapters"), artifact_path="adapters")
             if (Path(directory) / DETAILS_FILE).exists():

@@ -187,7 +187,9 @@ def _scheduler(sweep: SweepConfig) -> TrialScheduler:
     return FIFOScheduler()
 
 
-def _open_parent(client: MlflowClient, sweep: SweepConfig, resume: bool) -> tuple[str, str]:
+def _open_parent(
+    client: MlflowClient, sweep: SweepConfig, resume: bool, source_tags: dict[str, str]
+) -> tuple[str, str]:
     """The sweep's run name and parent MLflow run: new, or the latest one's for --resume."""
     storage = sweep.job.trainer.storage_path
     if resume:
@@ -201,7 +203,7 @@ def _open_parent(client: MlflowClient, sweep: SweepConfig, resume: bool) -> tupl
         "mtl.job": sweep.job.name,
         "mtl.tasks": ",".join(sweep.job.task_names()),
         "mlflow.note.content": sweep.description or sweep.job.description,
-        **describe.source_tags(),
+        **source_tags,
     }
     name = f"mtl-sweep-{sweep.name}-{sweep_run.rsplit('-', 1)[-1]}"
     parent = create_run(client, sweep.job.tracking.experiment, name, tags=tags)
@@ -248,7 +250,8 @@ def run_sweep(sweep: SweepConfig, resume: bool = False) -> SweepSummary:
     check_storage(sweep.job.trainer.storage_path)
     ensure_ray()
     check_capacity(sweep.job, use_gpu(sweep.job))
-    sweep_run, parent = _open_parent(client, sweep, resume)
+    source_tags = describe.source_tags()  # the driver's: trials run in Ray workers, away from the repository
+    sweep_run, parent = _open_parent(client, sweep, resume, source_tags)
     tokenize_job(sweep.job, build_tasks(sweep.job))  # tokenize once, before trials start
 
     trainable = tune.with_resources(
@@ -257,7 +260,7 @@ def run_sweep(sweep: SweepConfig, resume: bool = False) -> SweepSummary:
             sweep=sweep.model_dump(mode="json"),
             parent_run_id=parent,
             sweep_run=sweep_run,
-            source_tags=describe.source_tags(),
+            source_tags=source_tags,
         ),
         TRIAL_DRIVER_RESOURCES,
     )
