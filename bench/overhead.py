@@ -36,7 +36,7 @@ def bare_loop(job, steps: int) -> float:
         began = time.perf_counter()
         batches = training.next_batches(device)
         for task, output in model(batches).items():
-            loss_sum, count = training.tasks[task].loss_sum(output, batches[task]["labels"])
+            loss_sum, count = training.tasks[task].loss_sum(output, batches[task])
             (loss_sum / count).backward()
         torch.nn.utils.clip_grad_norm_(model.parameters(), job.trainer.grad_clip)
         training.optimizer.step()

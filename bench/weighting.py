@@ -38,7 +38,7 @@ def torchjd_step(training: Training, device: torch.device) -> None:
     features = [model.encode(task, batch) for task, batch in batches.items()]
     losses = []
     for (task, batch), feature in zip(batches.items(), features):
-        loss_sum, count = training.tasks[task].loss_sum(model.head(task, feature, batch), batch["labels"])
+        loss_sum, count = training.tasks[task].loss_sum(model.head(task, feature, batch), batch)
         losses.append(loss_sum / count)
     shared = model.shared_parameters()
     mtl_backward(losses, features=features, shared_params=shared)

@@ -59,7 +59,10 @@ class DataSource(Strict):
     columns: list[str] | None = Field(None, description="column names of a file without header")
     text_column: str | None = None
     text_pair_column: str | None = None
-    label_column: str | None = None
+    label_column: str | None = Field(
+        None, description="an empty cell (or null) leaves the row out of this task: it has no label for it"
+    )
+    label_separator: str = Field(",", description="multilabel: between the labels of one cell (or a JSON list)")
     # CoNLL: whitespace-separated columns, one token a line, blank line between sentences.
     token_column: int = 0
     tag_column: int = -1
@@ -102,7 +105,7 @@ class TaskConfig(Strict):
     """One task: its type decides the head, the loss and the metrics."""
 
     name: str = Field(pattern=r"^[A-Za-z0-9_\-]+$")
-    type: Literal["classification", "regression", "token_classification"]
+    type: Literal["classification", "multilabel", "regression", "token_classification"]
     data: DataSource
     labels: list[str] | None = Field(None, description="label names (classification and tags)")
     label_map: dict[str, str] | None = Field(None, description="raw value in the file -> label name")
@@ -198,10 +201,35 @@ class ModelConfig(Strict):
 
 
 class SamplingConfig(Strict):
-    """Which tasks each step trains: one task drawn with p_i ~ n_i^(1/T), or every task (`all_tasks`)."""
+    """Which tasks each step trains: one task drawn with p_i ~ n_i^alpha, or every task (`all_tasks`).
 
-    strategy: Literal["proportional", "temperature", "uniform", "all_tasks"] = "proportional"
+    alpha is 1 (proportional), 1/T (temperature), 0 (uniform), or for `annealed` goes linearly
+    from 1 at the first step to `final_exponent` at the last (Stickland & Murray, 2019). `caps`
+    bound the sizes n_i first (T5's examples-proportional mixing with a limit K)."""
+
+    strategy: Literal["proportional", "temperature", "uniform", "annealed", "all_tasks"] = "proportional"
     temperature: float = Field(2.0, gt=0)
+    final_exponent: float = Field(0.2, ge=0, le=1, description="annealed: alpha at the last step (0 is uniform)")
+    caps: int | dict[str, int] | None = Field(
+        None, description="n_i = min(n_i, cap): one cap for every task, or {task: cap}"
+    )
+    mixed: bool = Field(
+        False, description="each step's batch mixes tasks: every example's task is drawn with p_i (label masks)"
+    )
+
+    @model_validator(mode="after")
+    def _mixable(self) -> SamplingConfig:
+        if self.mixed and self.strategy == "all_tasks":
+            raise ValueError("mixed batches draw each example's task; strategy all_tasks draws a batch of every task")
+        return self
+
+    @field_validator("caps")
+    @classmethod
+    def _positive(cls, caps: int | dict[str, int] | None) -> int | dict[str, int] | None:
+        values = caps.values() if isinstance(caps, dict) else [caps] if caps is not None else []
+        if any(v <= 0 for v in values):
+            raise ValueError(f"caps must be positive, got {caps}")
+        return caps
 
 
 class TrainerConfig(Strict):
@@ -271,6 +299,9 @@ class JobConfig(Strict):
         names = [t.name for t in self.tasks]
         if len(set(names)) != len(names):
             raise ValueError(f"task names must be unique, got {names}")
+        caps = self.trainer.sampling.caps
+        if isinstance(caps, dict) and not set(caps) <= set(names):
+            raise ValueError(f"trainer.sampling.caps names {sorted(set(caps) - set(names))}; tasks are {names}")
         weights = getattr(self.weighting, "weights", None)
         if weights is not None and set(weights) != set(names):
             raise ValueError(f"weighting.weights has tasks {sorted(weights)}; expected exactly {sorted(names)}")

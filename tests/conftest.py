@@ -42,7 +42,8 @@ def ray_session():
     import ray
 
     # The dashboard serves the state API, by which Ray Train frees the workers of a trial Tune stops.
-    ray.init(num_cpus=2, include_dashboard=True, configure_logging=False)
+    # address="local": a cluster of this test process's own, never one another test started.
+    ray.init(address="local", num_cpus=2, include_dashboard=True, configure_logging=False)
     yield ray
     ray.shutdown()
 
@@ -109,6 +110,22 @@ def conll_task(root: Path, dev: str = "valid.txt") -> dict[str, Any]:
         "type": "token_classification",
         "data": {"format": "conll", "train": str(root / "train.txt"), "dev": str(root / dev)},
         "labels": CONLL_TAGS,
+    }
+
+
+def entity_types_task(root: Path) -> dict[str, Any]:
+    """A multi-label task: the entity types a CoNLL sentence mentions (data/conll2003_types)."""
+    return {
+        "name": "types",
+        "type": "multilabel",
+        "data": {
+            "format": "jsonl",
+            "train": str(root / "train.jsonl"),
+            "dev": str(root / "dev.jsonl"),
+            "text_column": "text",
+            "label_column": "labels",
+        },
+        "labels": ["PER", "ORG", "LOC", "MISC"],
     }
 
 

@@ -53,7 +53,10 @@ def test_override_needs_key_value():
         ("trainer.max_steps=many", r"trainer.max_steps: Input should be a valid integer"),
         (
             "tasks.sst2.type=ranking",
-            r"tasks.sst2.type: Input should be 'classification', 'regression' or 'token_classification'; got 'ranking'",
+            (
+                r"tasks.sst2.type: Input should be 'classification', 'multilabel', 'regression' or "
+                r"'token_classification'; got 'ranking'"
+            ),
         ),
         ("tasks.sst2.data.train=missing.tsv", r"tasks.sst2.data.train: file not found: .*jobs/missing.tsv"),
         ("trainer.batch_size=15", r"trainer.batch_size \(15\) must be divisible by scaling.num_workers \(2\)"),
@@ -66,6 +69,15 @@ def test_override_needs_key_value():
             r"'mgda' combines gradients of the shared parameters, but model.freeze_backbone leaves none",
         ),
         ("model.backbone=cnn", r"model.backbone: Input should be 'transformer' or 'bilstm'"),
+        (
+            "trainer.sampling.caps={nope: 5}",
+            r"trainer.sampling.caps names \['nope'\]; tasks are \['sst2', 'stsb', 'conll'\]",
+        ),
+        ("trainer.sampling.caps=0", r"trainer.sampling.caps: Value error, caps must be positive|caps must be positive"),
+        (
+            "trainer.sampling={strategy: all_tasks, mixed: true}",
+            r"trainer.sampling: mixed batches draw each example's task; strategy all_tasks",
+        ),
     ],
 )
 def test_bad_fields_name_their_path(override, message):
@@ -114,7 +126,7 @@ def test_static_weights_must_cover_the_tasks():
             "EU B-ORG\nrejects\n",
             r"tasks.conll.data: train.tsv line 2: 'rejects' has one column; a CoNLL line needs a token and a tag",
         ),
-        ("sst2", "sentence\tlabel\n", r"tasks.sst2.data.train: no examples"),
+        ("sst2", "sentence\tlabel\n", r"tasks.sst2.data.train: no labelled examples"),
     ],
 )
 def test_bad_data_fails_at_load(tmp_path, task, content, message):
@@ -127,7 +139,7 @@ def test_bad_data_fails_at_load(tmp_path, task, content, message):
 
 def test_empty_dev_split_and_unknown_backbone_fail_at_load(tmp_path):
     (tmp_path / "dev.tsv").write_text("sentence\tlabel\n")
-    with pytest.raises(ConfigError, match=r"tasks.sst2.data.dev: no examples"):
+    with pytest.raises(ConfigError, match=r"tasks.sst2.data.dev: no labelled examples"):
         load_job(REPO / "jobs/quickstart.yaml", [f"tasks.sst2.data.dev={tmp_path / 'dev.tsv'}"])
     with pytest.raises(ConfigError, match=r"model.name_or_path: .*no-such-model"):
         load_job(REPO / "jobs/quickstart.yaml", [f"model.name_or_path={tmp_path / 'no-such-model'}"])

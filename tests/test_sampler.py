@@ -53,3 +53,58 @@ def test_state_round_trip_continues_the_same_sequence():
     restored = MultiTaskSampler(SIZES, SamplingConfig(strategy="uniform"), global_batch=4, seed=1)
     restored.load_state_dict(state)
     assert [restored.next() for _ in range(50)] == expected
+
+
+def test_annealed_moves_from_proportional_to_the_final_exponent():
+    sampling = SamplingConfig(strategy="annealed", final_exponent=0.0)
+    assert task_probabilities(SIZES, sampling, progress=0.0) == pytest.approx({"a": 0.9, "b": 0.1})
+    # alpha = 0.5 halfway: sqrt(900) = 30, sqrt(100) = 10
+    assert task_probabilities(SIZES, sampling, progress=0.5) == pytest.approx({"a": 0.75, "b": 0.25})
+    assert task_probabilities(SIZES, sampling, progress=1.0) == pytest.approx({"a": 0.5, "b": 0.5})
+    sampler = MultiTaskSampler(SIZES, sampling, global_batch=4, seed=0, total_steps=3)
+    seen = []
+    for _ in range(3):
+        seen.append(sampler.probabilities()["a"])
+        sampler.next()
+    assert seen == pytest.approx([0.9, 0.75, 0.5])
+
+
+def test_caps_bound_each_tasks_size_before_the_exponent():
+    assert task_probabilities(SIZES, SamplingConfig(caps=400)) == pytest.approx({"a": 0.8, "b": 0.2})
+    assert task_probabilities(SIZES, SamplingConfig(caps={"a": 100})) == pytest.approx({"a": 0.5, "b": 0.5})
+    # a cap above a task's size changes nothing
+    assert task_probabilities(SIZES, SamplingConfig(caps={"b": 10_000})) == pytest.approx({"a": 0.9, "b": 0.1})
+
+
+def test_annealed_state_round_trip_continues_the_schedule():
+    sampling = SamplingConfig(strategy="annealed")
+    sampler = MultiTaskSampler(SIZES, sampling, global_batch=4, seed=1, total_steps=100)
+    for _ in range(60):
+        sampler.next()
+    state = sampler.state_dict()
+    expected = [sampler.next() for _ in range(40)]
+    restored = MultiTaskSampler(SIZES, sampling, global_batch=4, seed=1, total_steps=100)
+    restored.load_state_dict(state)
+    assert restored.probabilities() != MultiTaskSampler(SIZES, sampling, 4, 1, total_steps=100).probabilities()
+    assert [restored.next() for _ in range(40)] == expected
+
+
+def test_mixed_batches_split_across_workers_and_follow_the_probabilities():
+    sampling = SamplingConfig(strategy="proportional", mixed=True)
+    one = MultiTaskSampler(SIZES, sampling, global_batch=8, seed=3)
+    two = [MultiTaskSampler(SIZES, sampling, global_batch=8, seed=3, rank=r, world_size=2) for r in range(2)]
+    drawn = {"a": 0, "b": 0}
+    for _ in range(300):
+        batches = one.next()
+        parts = [s.next() for s in two]
+        assert set(parts[0]) == set(parts[1]) == set(batches), "every worker sees every task of the step"
+        for task, batch in batches.items():
+            assert parts[0][task] + parts[1][task] == batch
+            drawn[task] += len(batch)
+        assert [sum(len(v) for v in part.values()) for part in parts] == [4, 4]
+    assert drawn["a"] / 2400 == pytest.approx(0.9, abs=0.03)
+
+
+def test_mixed_and_all_tasks_exclude_each_other():
+    with pytest.raises(ValueError, match="strategy all_tasks draws a batch of every task"):
+        SamplingConfig(strategy="all_tasks", mixed=True)

@@ -59,7 +59,7 @@ def test_every_task_trains_and_only_shared_parameters_are_shared(tmp_path, tiny_
     for task, batch in batches.items():
         model.zero_grad(set_to_none=True)
         output = model({task: batch})[task]
-        loss_sum, count = training.tasks[task].loss_sum(output, batch["labels"])
+        loss_sum, count = training.tasks[task].loss_sum(output, batch)
         (loss_sum / count).backward()
         reached = {id(p) for p in model.parameters() if p.grad is not None}
         assert shared <= reached, "every task's loss reaches every shared parameter"

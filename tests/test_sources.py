@@ -8,7 +8,7 @@ import pytest
 
 from mtl_platform.config import TaskConfig
 from mtl_platform.data.sources import read_split
-from tests.conftest import CONLL_TAGS, DATA, conll_task, shared_data, sst2_task, stsb_task
+from tests.conftest import CONLL_TAGS, DATA, conll_task, entity_types_task, shared_data, sst2_task, stsb_task
 
 AG_NEWS = {
     "format": "csv",
@@ -38,6 +38,38 @@ def stsb(root) -> TaskConfig:
 
 def conll(root, dev="valid.txt") -> TaskConfig:
     return TaskConfig.model_validate(conll_task(root, dev))
+
+
+def test_multilabel_jsonl_lists_become_multi_hot_rows():
+    rows = read_split(TaskConfig.model_validate(entity_types_task(DATA / "conll2003_types")), "dev")
+    assert len(rows) == 500
+    assert rows[0]["label"] == [0.0, 1.0, 0.0, 0.0]  # ["ORG"]
+    assert rows[2]["label"] == [1.0, 1.0, 0.0, 1.0]  # ["PER", "ORG", "MISC"]
+    assert sum(1 for r in rows if not any(r["label"])) > 0, "a sentence without entities is labelled: none"
+
+
+def test_empty_labels_leave_rows_out_and_multilabel_cells_split(tmp_path):
+    (tmp_path / "train.tsv").write_text(
+        "text\tsentiment\ttopics\n"
+        "great match\tpos\tsports|fun\n"
+        "rates rise\t\tbusiness\n"  # no sentiment label: not a sentiment example
+        "sad news\tneg\t[]\n"  # no topic at all: labelled, with none
+        "just text\t\t\n"
+    )
+    data = {"format": "tsv", "train": str(tmp_path / "train.tsv"), "text_column": "text"}
+    sentiment = task("sentiment", "classification", {**data, "label_column": "sentiment"}, labels=["neg", "pos"])
+    topics = task(
+        "topics",
+        "multilabel",
+        {**data, "label_column": "topics", "label_separator": "|"},
+        labels=["sports", "business", "fun"],
+    )
+    assert [(r["text"], r["label"]) for r in read_split(sentiment, "train")] == [("great match", 1), ("sad news", 0)]
+    assert [(r["text"], r["label"]) for r in read_split(topics, "train")] == [
+        ("great match", [1.0, 0.0, 1.0]),
+        ("rates rise", [0.0, 1.0, 0.0]),
+        ("sad news", [0.0, 0.0, 0.0]),
+    ]
 
 
 def test_tsv_single_text():

@@ -82,6 +82,7 @@ def asha_sweep(ray_session, tmp_path_factory) -> SweepSummary:
     return run_sweep(load_sweep(write_sweep(tmp_path, job, search, tune)))
 
 
+@pytest.mark.xdist_group("asha")
 def test_asha_sweep_makes_a_parent_with_nested_runs_and_stops_trials_early(asha_sweep):
     summary = asha_sweep
 
@@ -162,12 +163,16 @@ def test_pbt_mutates_weights_and_continues_from_checkpoints(ray_session, sweep_j
         assert history == [1, 2, 3, 4], "one continuous history: no step lost or repeated"
 
 
-def test_killed_sweep_resumes_without_rerunning_finished_trials(sweep_job, tmp_path):
-    """The driver dies (SIGKILL, with its local Ray) after the first trial; --resume finishes the rest."""
-    sweep_job["trainer"].update(max_steps=4, eval_every=2)
+def test_killed_sweep_resumes_without_rerunning_finished_trials(ray_session, sweep_job, tmp_path):
+    """The driver, on the cluster, dies (SIGKILL) after the first trial; --resume finishes the rest."""
+    sweep_job["trainer"].update(max_steps=2, eval_every=2)
     search = {"trainer.lr": {"type": "loguniform", "low": 1e-4, "high": 1e-2}}
     sweep_file = write_sweep(tmp_path, sweep_job, search, {"num_samples": 2}, name="resumable")
-    env = {**os.environ, "PATH": f"{Path(sys.executable).parent}:{os.environ['PATH']}"}
+    env = {
+        **os.environ,
+        "PATH": f"{Path(sys.executable).parent}:{os.environ['PATH']}",
+        "RAY_ADDRESS": ray_session.get_runtime_context().gcs_address,
+    }
     command = [sys.executable, "-m", "mtl_platform.cli", "tune", str(sweep_file)]
     driver = psutil.Popen(command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     client = MlflowClient(f"sqlite:///{tmp_path / 'mlruns' / 'mlflow.db'}")
@@ -193,6 +198,7 @@ def test_killed_sweep_resumes_without_rerunning_finished_trials(sweep_job, tmp_p
     assert again.info.end_time == first.info.end_time, "the finished trial was not run again"
 
 
+@pytest.mark.xdist_group("asha")  # one ASHA sweep for both tests: they run in the same process
 def test_the_ui_shows_the_sweep_its_nested_trials_and_their_plots(asha_sweep, tmp_path):
     """The real MLflow UI (`mtl ui`, 127.0.0.1) in headless Chromium: the experiment's runs, the
     trials under their sweep once it is expanded, and a trial's plot rendered as an image.

@@ -33,11 +33,11 @@ def test_classification_loss_and_metrics():
     task = make("classification", ["neg", "pos"])
     logits = torch.tensor([[0.0, 0.0], [2.0, 0.0]])
     labels = torch.tensor([1, 0])
-    loss, n = task.loss_sum(logits, labels)
+    loss, n = task.loss_sum(logits, {"labels": labels})
     # -log(1/2) + -log(e^2 / (e^2 + 1))
     assert loss.item() == pytest.approx(math.log(2) + math.log(1 + math.exp(-2)), rel=1e-6)
     assert n.item() == 2
-    assert task.predict(logits, labels) == ([0, 0], [1, 0])
+    assert task.predict(logits, {"labels": labels}) == ([0, 0], [1, 0])
     # targets [0,0,1,1], predictions [0,1,1,1]: accuracy 3/4; F1 class0 = 2/3, class1 = 4/5
     scores = task.metrics([0, 1, 1, 1], [0, 0, 1, 1])
     assert set(scores) == set(task.metric_names)
@@ -52,7 +52,7 @@ def test_classification_head_shape():
 
 def test_regression_loss_and_metrics():
     task = make("regression")
-    loss, n = task.loss_sum(torch.tensor([[1.0], [3.0]]), torch.tensor([2.0, 5.0]))
+    loss, n = task.loss_sum(torch.tensor([[1.0], [3.0]]), {"labels": torch.tensor([2.0, 5.0])})
     assert loss.item() == pytest.approx(1.0 + 4.0) and n.item() == 2
     # predictions 1,2,3 vs targets 1,3,2: Pearson = 0.5; ranks equal the values, so Spearman = 0.5
     scores = task.metrics([1.0, 2.0, 3.0], [1.0, 3.0, 2.0])
@@ -84,11 +84,11 @@ def test_token_loss_counts_only_labelled_tokens_and_entity_f1():
     logits = torch.zeros(1, 3, 5)
     logits[0, 0, 1] = 10.0  # B-PER
     labels = torch.tensor([[1, IGNORE, 0]])
-    loss, n = task.loss_sum(logits, labels)
+    loss, n = task.loss_sum(logits, {"labels": labels})
     assert n.item() == 2
     expected = -math.log(math.exp(10) / (math.exp(10) + 4)) + math.log(5)
     assert loss.item() == pytest.approx(expected, rel=1e-5)
-    assert task.predict(logits, labels) == ([["B-PER", "O"]], [["B-PER", "O"]])
+    assert task.predict(logits, {"labels": labels}) == ([["B-PER", "O"]], [["B-PER", "O"]])
     # gold: PER, LOC; predicted: PER, and a LOC with the wrong span -> P = 1/2, R = 1/2
     gold = [["B-PER", "I-PER", "O", "B-LOC", "I-LOC"]]
     pred = [["B-PER", "I-PER", "O", "B-LOC", "O"]]
@@ -101,3 +101,51 @@ def test_token_loss_counts_only_labelled_tokens_and_entity_f1():
 def test_global_mean_on_one_process_is_the_plain_mean():
     loss, value = global_mean(torch.tensor(6.0, requires_grad=True), torch.tensor(4.0), world_size=1)
     assert loss.item() == pytest.approx(1.5) and value == pytest.approx(1.5)
+
+
+@pytest.mark.parametrize(
+    "type_, labels, output, targets",
+    [
+        ("classification", ["neg", "pos"], [[0.0, 0.0], [2.0, 0.0], [float("nan")] * 2], [1, 0, 0]),
+        ("regression", None, [[1.0], [3.0], [float("nan")]], [2.0, 5.0, 0.0]),
+        ("multilabel", ["a", "b"], [[0.0, 0.0], [2.0, -1.0], [float("nan")] * 2], [[1.0, 0.0], [0.0, 0.0], [0.0] * 2]),
+        ("token_classification", ["O", "B"], [[[0.0, 1.0]], [[2.0, 0.0]], [[float("nan")] * 2]], [[1], [0], [0]]),
+    ],
+)
+def test_rows_without_the_tasks_label_add_no_loss_gradient_or_prediction(type_, labels, output, targets):
+    """The third row belongs to another task (label_mask 0); even a NaN output there changes nothing."""
+    task = make(type_, labels)
+    full = torch.tensor(output, requires_grad=True)
+    masked = {"labels": torch.tensor(targets), "label_mask": torch.tensor([1, 1, 0])}
+    loss, n = task.loss_sum(full, masked)
+    loss.backward()
+    first_two = full.detach()[:2].clone().requires_grad_()
+    expected, expected_n = task.loss_sum(first_two, {"labels": torch.tensor(targets)[:2]})
+    expected.backward()
+    assert loss.item() == pytest.approx(expected.item()) and n.item() == expected_n.item()
+    assert torch.equal(full.grad[2], torch.zeros_like(full.grad[2])), "no gradient through another task's row"
+    assert torch.allclose(full.grad[:2], first_two.grad)
+    assert task.predict(full.detach(), masked) == task.predict(
+        first_two.detach(), {"labels": torch.tensor(targets)[:2]}
+    )
+    nothing = {"labels": torch.tensor(targets), "label_mask": torch.zeros(3, dtype=torch.long)}
+    zero, zero_n = task.loss_sum(full, nothing)
+    assert zero.item() == 0 and zero_n.item() == 0
+
+
+def test_multilabel_loss_and_metrics():
+    task = make("multilabel", ["PER", "LOC", "ORG"])
+    logits = torch.tensor([[2.0, -2.0, 0.0]])
+    labels = torch.tensor([[1.0, 0.0, 1.0]])
+    loss, n = task.loss_sum(logits, {"labels": labels})
+    # BCE: -log sigmoid(2) - log(1 - sigmoid(-2)) - log sigmoid(0) = 2 log(1 + e^-2) + log 2, over 3 labels
+    assert loss.item() == pytest.approx(2 * math.log(1 + math.exp(-2)) + math.log(2), rel=1e-6)
+    assert n.item() == 3
+    assert task.predict(logits, {"labels": labels}) == ([[0]], [[0, 2]])  # sigmoid(0) = 0.5 is not above it
+    # rows: true {0,2} vs predicted {0}; true {1} vs predicted {1,2}
+    scores = task.metrics([[0], [1, 2]], [[0, 2], [1]])
+    # micro: tp 2, fp 1, fn 1 -> 2/3; per label F1: PER 1, LOC 1, ORG 0 -> macro 2/3; no exact row
+    assert scores == pytest.approx({"micro_f1": 2 / 3, "macro_f1": 2 / 3, "exact_match": 0.0})
+    details = task.details([[0], [1, 2]], [[0, 2], [1]])
+    assert details["confusion"] == [[1, 0, 0], [0, 1, 1], [1, 0, 0]]
+    assert task.readable([0, 2]) == ["PER", "ORG"]

@@ -3,7 +3,10 @@
 A new dataset in tsv/csv/jsonl/CoNLL needs only YAML: the reader is picked by
 `data.format`, columns and labels by name. Every reader returns the same rows:
 `{"text", "text_pair", "label"}` for sentence tasks and `{"tokens", "tags"}`
-for token classification, with labels already turned into indices.
+for token classification, with labels already turned into indices (a
+multi-hot list for multilabel tasks). A row without a label for its task (an
+empty cell, a null) is left out of that task: several tasks can read one file
+whose rows are labelled for some of them.
 """
 
 from __future__ import annotations
@@ -24,14 +27,38 @@ Row = dict[str, Any]
 csv.field_size_limit(sys.maxsize)
 
 
+def _missing(raw: Any) -> bool:
+    return raw is None or (isinstance(raw, str) and not raw.strip())
+
+
 class _LabelEncoder:
-    """Maps raw label values to indices (or floats for regression), naming the bad value."""
+    """Maps raw label values to indices (floats for regression, multi-hot lists for multilabel),
+    naming the bad value; None for a missing label."""
 
     def __init__(self, task: TaskConfig):
         self.task = task
         self.index = {name: i for i, name in enumerate(task.labels or [])}
 
-    def __call__(self, raw: Any, where: str) -> int | float:
+    def __call__(self, raw: Any, where: str) -> int | float | list[float] | None:
+        if _missing(raw):
+            return None
+        if self.task.type == "multilabel":
+            return self._multi_hot(raw, where)
+        return self._one(raw, where)
+
+    def _multi_hot(self, raw: Any, where: str) -> list[float]:
+        """From a JSON list, or a cell of labels joined by data.label_separator ("[]": none)."""
+        if isinstance(raw, str):
+            text = raw.strip()
+            raw = json.loads(text) if text.startswith("[") else text.split(self.task.data.label_separator)
+        if not isinstance(raw, list):
+            raise ConfigError(f"tasks.{self.task.name}.data.label_column: {where}: {raw!r} is not a list of labels")
+        hot = [0.0] * len(self.index)
+        for value in raw:
+            hot[self._one(value, where)] = 1.0
+        return hot
+
+    def _one(self, raw: Any, where: str) -> int | float:
         if self.task.type == "regression":
             try:
                 value = float(raw)
@@ -84,13 +111,15 @@ def _sentence_rows(path: Path, task: TaskConfig, encode: _LabelEncoder) -> list[
                 raise ConfigError(
                     f"tasks.{task.name}.data.{field}: {where}: no column {column!r}; columns are {list(record)}"
                 )
-        rows.append(
-            {
-                "text": str(record[src.text_column]),
-                "text_pair": str(record[src.text_pair_column]) if src.text_pair_column else None,
-                "label": encode(record[src.label_column], where),
-            }
-        )
+        label = encode(record[src.label_column], where)
+        if label is not None:
+            rows.append(
+                {
+                    "text": str(record[src.text_column]),
+                    "text_pair": str(record[src.text_pair_column]) if src.text_pair_column else None,
+                    "label": label,
+                }
+            )
     return rows
 
 
@@ -154,14 +183,21 @@ def _hf_rows(split: str, task: TaskConfig, encode: _LabelEncoder) -> list[Row] |
             for i, row in enumerate(dataset)
         ]
     feature = dataset.features[src.label_column]
-    return [
+    if task.type == "multilabel":  # a Sequence of ClassLabel
+        feature = getattr(feature, "feature", feature)
+
+    def raw_label(value: Any) -> Any:
+        return [label_name(feature, v) for v in value] if isinstance(value, list) else label_name(feature, value)
+
+    rows = (
         {
             "text": row[src.text_column],
             "text_pair": row[src.text_pair_column] if src.text_pair_column else None,
-            "label": encode(label_name(feature, row[src.label_column]), f"{where} row {i}"),
+            "label": encode(raw_label(row[src.label_column]), f"{where} row {i}"),
         }
         for i, row in enumerate(dataset)
-    ]
+    )
+    return [row for row in rows if row["label"] is not None]
 
 
 def read_split(task: TaskConfig, split: str) -> list[Row] | None:
@@ -188,6 +224,6 @@ def check_labels(job: JobConfig, source: str) -> None:
             for split in SPLITS:
                 rows = read_split(task, split)
                 if rows == [] or (rows is None and split == "train"):
-                    raise ConfigError(f"tasks.{task.name}.data.{split}: no examples")
+                    raise ConfigError(f"tasks.{task.name}.data.{split}: no labelled examples")
         except ConfigError as exc:
             raise ConfigError(f"{source}: {exc}") from None

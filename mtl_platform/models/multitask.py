@@ -23,8 +23,16 @@ class MultiTaskModel(nn.Module):
         self.heads = nn.ModuleDict(heads)
 
     def forward(self, batches: dict[str, Batch]) -> dict[str, Tensor]:
-        """Each task's output on its own batch: one call per step, as DDP expects."""
-        return {task: self.head(task, self.encode(task, batch), batch) for task, batch in batches.items()}
+        """Each task's output on its own batch: one call per step, as DDP expects. The tasks of
+        a mixed batch share its input tensors; tasks that share an encoder then share one pass."""
+        features: dict[tuple[str, int], Tensor] = {}
+        outputs = {}
+        for task, batch in batches.items():
+            key = (self.encoder.features_key(task), id(batch["input_ids"]))
+            if key not in features:
+                features[key] = self.encode(task, batch)
+            outputs[task] = self.head(task, features[key], batch)
+        return outputs
 
     def encode(self, task: str, batch: Batch) -> Tensor:
         """`task`'s token features of a batch."""

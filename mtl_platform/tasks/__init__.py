@@ -5,11 +5,13 @@ from __future__ import annotations
 from mtl_platform.config import JobConfig, ModelConfig, TaskConfig
 from mtl_platform.tasks.base import Task
 from mtl_platform.tasks.classification import ClassificationTask
+from mtl_platform.tasks.multilabel import MultiLabelTask
 from mtl_platform.tasks.regression import RegressionTask
 from mtl_platform.tasks.token_classification import TokenClassificationTask
 
 TASK_TYPES: dict[str, type[Task]] = {
     "classification": ClassificationTask,
+    "multilabel": MultiLabelTask,
     "regression": RegressionTask,
     "token_classification": TokenClassificationTask,
 }

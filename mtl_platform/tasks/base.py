@@ -33,12 +33,24 @@ class SequenceHead(nn.Module):
         return self.linear(self.dropout(pool(features, attention_mask, self.pooling)))
 
 
+def labelled(output: Tensor, batch: dict[str, Tensor]) -> tuple[Tensor, Tensor]:
+    """The output and labels of the rows that carry this task's label (in a mixed batch, the
+    task's own rows). Selected, not multiplied by the mask: whatever a head outputs on another
+    task's row (even NaN) then adds neither loss nor gradient."""
+    mask = batch.get("label_mask")
+    if mask is None:
+        return output, batch["labels"]
+    return output[mask.bool()], batch["labels"][mask.bool()]
+
+
 class Task(ABC):
     """A task type. Losses come back as (sum, count) so that workers can normalize
-    by the global count: the mean over the global batch, whatever the split."""
+    by the global count: the mean over the global batch, whatever the split.
+    Batches hold `labels` and, in mixed batches, a `label_mask` of the rows that are this task's."""
 
     main_metric: ClassVar[str]
     metric_names: ClassVar[tuple[str, ...]]  # the keys `metrics` returns
+    token_labels: ClassVar[bool] = False  # one label per token (padded with IGNORE), not per row
 
     def __init__(self, config: TaskConfig, model: ModelConfig):
         self.config = config
@@ -52,6 +64,10 @@ class Task(ABC):
         encoded["labels"] = rows["label"]
         return dict(encoded)
 
+    def placeholder_label(self) -> Any:
+        """A label for rows that have none (inference), which `predict` ignores."""
+        return 0
+
     def collator(self, tokenizer: PreTrainedTokenizerBase) -> Any:
         return DataCollatorWithPadding(tokenizer, return_tensors="pt")
 
@@ -59,12 +75,12 @@ class Task(ABC):
     def build_head(self, hidden_size: int) -> nn.Module: ...
 
     @abstractmethod
-    def loss_sum(self, output: Tensor, labels: Tensor) -> tuple[Tensor, Tensor]:
+    def loss_sum(self, output: Tensor, batch: dict[str, Tensor]) -> tuple[Tensor, Tensor]:
         """Summed loss over the labelled items of the batch, and how many there were."""
 
     @abstractmethod
-    def predict(self, output: Tensor, labels: Tensor) -> tuple[list[Any], list[Any]]:
-        """Predictions and targets as plain Python values, ready to gather across workers."""
+    def predict(self, output: Tensor, batch: dict[str, Tensor]) -> tuple[list[Any], list[Any]]:
+        """Predictions and targets of the labelled rows as plain Python values, ready to gather."""
 
     @abstractmethod
     def metrics(self, predictions: list[Any], targets: list[Any]) -> dict[str, float]: ...
@@ -76,7 +92,7 @@ class Task(ABC):
 
     def inference_rows(self, texts: list[str], pairs: list[str | None]) -> dict[str, list[Any]]:
         """Rows for `encode` from raw texts; labels are placeholders that `predict` ignores."""
-        return {"text": texts, "text_pair": pairs, "label": [0] * len(texts)}
+        return {"text": texts, "text_pair": pairs, "label": [self.placeholder_label()] * len(texts)}
 
     def readable(self, prediction: Any) -> Any:
         """A prediction as a user reads it (a label name rather than its index)."""
@@ -84,4 +100,5 @@ class Task(ABC):
 
 
 def count(tensor: Tensor) -> Tensor:
+    """How many labels a tensor holds (rows, or rows x labels for multilabel)."""
     return torch.tensor(float(tensor.numel()), device=tensor.device)

@@ -8,7 +8,7 @@ import torch.nn.functional as F
 from sklearn.metrics import accuracy_score, confusion_matrix, f1_score
 from torch import Tensor, nn
 
-from mtl_platform.tasks.base import SequenceHead, Task, count
+from mtl_platform.tasks.base import SequenceHead, Task, count, labelled
 
 
 class ClassificationTask(Task):
@@ -20,10 +20,12 @@ class ClassificationTask(Task):
             hidden_size, len(self.config.labels or []), self.model_config.head_dropout, self.model_config.pooling
         )
 
-    def loss_sum(self, output: Tensor, labels: Tensor) -> tuple[Tensor, Tensor]:
+    def loss_sum(self, output: Tensor, batch: dict[str, Tensor]) -> tuple[Tensor, Tensor]:
+        output, labels = labelled(output, batch)
         return F.cross_entropy(output.float(), labels.long(), reduction="sum"), count(labels)
 
-    def predict(self, output: Tensor, labels: Tensor) -> tuple[list[Any], list[Any]]:
+    def predict(self, output: Tensor, batch: dict[str, Tensor]) -> tuple[list[Any], list[Any]]:
+        output, labels = labelled(output, batch)
         return output.argmax(-1).tolist(), labels.long().tolist()
 
     def metrics(self, predictions: list[Any], targets: list[Any]) -> dict[str, float]:

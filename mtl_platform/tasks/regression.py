@@ -8,7 +8,7 @@ import torch.nn.functional as F
 from scipy.stats import pearsonr, spearmanr
 from torch import Tensor, nn
 
-from mtl_platform.tasks.base import SequenceHead, Task, count
+from mtl_platform.tasks.base import SequenceHead, Task, count, labelled
 
 MAX_POINTS = 2000  # a scatter plot of more shows nothing more
 
@@ -20,10 +20,12 @@ class RegressionTask(Task):
     def build_head(self, hidden_size: int) -> nn.Module:
         return SequenceHead(hidden_size, 1, self.model_config.head_dropout, self.model_config.pooling)
 
-    def loss_sum(self, output: Tensor, labels: Tensor) -> tuple[Tensor, Tensor]:
+    def loss_sum(self, output: Tensor, batch: dict[str, Tensor]) -> tuple[Tensor, Tensor]:
+        output, labels = labelled(output, batch)
         return F.mse_loss(output.float().squeeze(-1), labels.float(), reduction="sum"), count(labels)
 
-    def predict(self, output: Tensor, labels: Tensor) -> tuple[list[Any], list[Any]]:
+    def predict(self, output: Tensor, batch: dict[str, Tensor]) -> tuple[list[Any], list[Any]]:
+        output, labels = labelled(output, batch)
         return output.float().squeeze(-1).tolist(), labels.float().tolist()
 
     def metrics(self, predictions: list[Any], targets: list[Any]) -> dict[str, float]:

@@ -11,7 +11,7 @@ from sklearn.metrics import confusion_matrix
 from torch import Tensor, nn
 from transformers import DataCollatorForTokenClassification, PreTrainedTokenizerBase
 
-from mtl_platform.tasks.base import Task
+from mtl_platform.tasks.base import Task, labelled
 
 IGNORE = -100  # the label index that cross-entropy and the collator skip
 
@@ -29,6 +29,7 @@ class TokenHead(nn.Module):
 class TokenClassificationTask(Task):
     main_metric = "f1"
     metric_names = ("f1", "precision", "recall", "token_accuracy")
+    token_labels = True
 
     def encode(self, rows: dict[str, list[Any]], tokenizer: PreTrainedTokenizerBase) -> dict[str, Any]:
         encoded = tokenizer(
@@ -50,17 +51,18 @@ class TokenClassificationTask(Task):
     def build_head(self, hidden_size: int) -> nn.Module:
         return TokenHead(hidden_size, len(self.config.labels or []), self.model_config.head_dropout)
 
-    def loss_sum(self, output: Tensor, labels: Tensor) -> tuple[Tensor, Tensor]:
+    def loss_sum(self, output: Tensor, batch: dict[str, Tensor]) -> tuple[Tensor, Tensor]:
+        output, labels = labelled(output, batch)
         labels = labels.long()
         loss = F.cross_entropy(output.float().flatten(0, 1), labels.flatten(), ignore_index=IGNORE, reduction="sum")
         return loss, (labels != IGNORE).sum().float()
 
-    def predict(self, output: Tensor, labels: Tensor) -> tuple[list[Any], list[Any]]:
-        """Tag sequences per sentence, over the words that survived truncation."""
+    def predict(self, output: Tensor, batch: dict[str, Tensor]) -> tuple[list[Any], list[Any]]:
+        """Tag sequences per labelled sentence, over the words that survived truncation."""
         names = self.config.labels or []
-        predicted = output.argmax(-1)
+        output, labels = labelled(output, batch)
         predictions, targets = [], []
-        for pred_row, label_row in zip(predicted.tolist(), labels.long().tolist()):
+        for pred_row, label_row in zip(output.argmax(-1).tolist(), labels.long().tolist()):
             keep = [(p, t) for p, t in zip(pred_row, label_row) if t != IGNORE]
             predictions.append([names[p] for p, _ in keep])
             targets.append([names[t] for _, t in keep])

@@ -72,7 +72,7 @@ class Predictor:
                 encoded = task.encode(task.inference_rows([texts[i] for i in chosen], chosen_pairs), self.tokenizer)
                 batch = self.collators[name]([dict(zip(encoded, values)) for values in zip(*encoded.values())])
                 output = self.model({name: batch})[name]
-                for i, prediction in zip(chosen, task.predict(output, batch["labels"])[0]):
+                for i, prediction in zip(chosen, task.predict(output, batch)[0]):
                     results[i] = task.readable(prediction)
             predictions[name] = results
         return predictions

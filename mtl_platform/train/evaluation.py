@@ -67,7 +67,7 @@ def evaluate(model: nn.Module, source: EvalData, split: str, device: torch.devic
             batch = {k: v.to(device) for k, v in batch.items()}
             with autocast(source.precision, device):
                 output = model({name: batch})[name]
-            p, t = task.predict(output, batch["labels"])
+            p, t = task.predict(output, batch)
             predictions += p
             targets += t
         if world > 1:

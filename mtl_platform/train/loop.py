@@ -31,6 +31,7 @@ from mlflow.system_metrics.system_metrics_monitor import SystemMetricsMonitor
 from torch import Tensor, nn
 
 from mtl_platform.config import JobConfig
+from mtl_platform.data.mixed import mix
 from mtl_platform.data.sampler import MultiTaskSampler
 from mtl_platform.data.tokenize import load_tokenizer, tokenize_job
 from mtl_platform.models.multitask import MultiTaskModel, build_model, parameter_counts
@@ -105,6 +106,7 @@ class Training:
     weighting: Weighting
     precision: str  # fp32 | bf16 | fp16, of the forward passes (see resolve_precision)
     scaler: torch.amp.GradScaler  # loss scaling for fp16; a pass-through otherwise
+    pad_token_id: int  # for mixed batches, whose tasks' rows are padded to one length
 
     @classmethod
     def build(cls, job: JobConfig, rank: int = 0, world_size: int = 1) -> Training:
@@ -132,23 +134,33 @@ class Training:
             optimizer=optimizer,
             scheduler=_scheduler(optimizer, job),
             sampler=MultiTaskSampler(
-                sizes, job.trainer.sampling, job.trainer.batch_size, job.trainer.seed, rank, world_size
+                sizes,
+                job.trainer.sampling,
+                job.trainer.batch_size,
+                job.trainer.seed,
+                rank,
+                world_size,
+                total_steps=job.trainer.max_steps,
             ),
             weighting=weighting,
             precision=precision,
             scaler=torch.amp.GradScaler("cuda" if cuda else "cpu", enabled=precision == "fp16"),
+            pad_token_id=tokenizer.pad_token_id or 0,
         )
 
     def eval_data(self) -> EvalData:
         return EvalData(self.tasks, self.data, self.collators, self.job.trainer.eval_batch_size, self.precision)
 
     def next_batches(self, device: torch.device) -> dict[str, dict[str, Tensor]]:
-        """This worker's part of the step's global batch of each sampled task, on the device."""
-        batches = {}
-        for task, indices in self.sampler.next().items():
-            batch = self.collators[task](select_rows(self.data[task]["train"], indices))
-            batches[task] = {k: v.to(device) for k, v in batch.items()}
-        return batches
+        """This worker's part of the step's global batch of each sampled task, on the device
+        (with `mixed`, views of one batch: see data/mixed.py)."""
+        parts = {
+            task: self.collators[task](select_rows(self.data[task]["train"], indices)) if indices else None
+            for task, indices in self.sampler.next().items()
+        }
+        if self.job.trainer.sampling.mixed:
+            return mix(parts, self.tasks, self.pad_token_id, device)
+        return {task: {k: v.to(device) for k, v in batch.items()} for task, batch in parts.items() if batch}
 
     def train_step(self, model: nn.Module, device: torch.device, step: int, world: int = 1) -> StepResult:
         """One optimizer step. `model` is the DDP-wrapped model for loss weightings, the bare one otherwise."""

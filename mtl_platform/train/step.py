@@ -35,17 +35,20 @@ def distributed() -> bool:
     return dist.is_available() and dist.is_initialized()
 
 
-def global_mean(loss_sum: Tensor, count: Tensor, world_size: int) -> tuple[Tensor, float]:
+def global_mean(loss_sum: Tensor, count: Tensor, world_size: int) -> tuple[Tensor, float | None]:
     """The loss to backpropagate and its value, both the mean over the *global* batch.
 
     Each worker divides its summed loss by the global count (all-reduced); the
     mean of the workers' gradients (DDP's, or ours for gradient methods) is then
     the gradient of the global mean, even when workers hold different numbers
-    of labelled tokens.
+    of labelled tokens. A task with no label in the global batch (a mixed batch
+    without its rows) has value None and a loss of zero with zero gradient.
     """
     totals = torch.stack([loss_sum.detach().float(), count.float()])
     if distributed():
         dist.all_reduce(totals)
+    if totals[1] == 0:
+        return loss_sum * 0.0, None
     return loss_sum * world_size / totals[1], float(totals[0] / totals[1])
 
 
@@ -105,9 +108,12 @@ class NonFiniteLoss(ArithmeticError):
 def _losses(
     tasks: dict[str, Task], outputs: dict[str, Tensor], batches: dict[str, Batch], world: int
 ) -> tuple[dict[str, Tensor], dict[str, float]]:
+    """Every task's loss to backpropagate, and the global values of the tasks that had labels."""
     local, values = {}, {}
     for name, output in outputs.items():
-        local[name], values[name] = global_mean(*tasks[name].loss_sum(output, batches[name]["labels"]), world)
+        local[name], value = global_mean(*tasks[name].loss_sum(output, batches[name]), world)
+        if value is not None:
+            values[name] = value
     return local, values
 
 
@@ -125,13 +131,14 @@ def loss_weighted_backward(
     if error := _first_nonfinite(values, step):
         sum(local.values()).backward()  # DDP expects a backward after each forward; the caller drops the gradients
         raise error
-    names = list(local)
+    names = list(values)  # a task without labels in this step is not weighed: its loss is a zero
     leaf = torch.tensor([values[t] for t in names], requires_grad=True)
     with seeded(step.seed, step.number):
         objective = weighting.objective(names, leaf)
     objective.backward()  # leaf.grad = df/dL; method parameters (log-variances) get their exact gradient
     weights = dict(zip(names, leaf.grad.tolist()))
-    total = sum(weights[t] * local[t] for t in names)
+    # The zeros stay in the sum: DDP expects a gradient (zero) for every head the forward used.
+    total = sum(weights[t] * local[t] if t in weights else local[t] for t in local)
     extra = regularization(weighting.options, _core(model))
     step.scaler.scale(total if extra is None else total + extra).backward()
     return StepResult(values, weights)

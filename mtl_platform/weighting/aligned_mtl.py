@@ -4,9 +4,10 @@ well conditioned (all singular values equal), then sum. TorchJD's weighting.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Literal
 
-from torchjd.aggregation import AlignedMTLWeighting as TorchJDAlignedMTL
+from torch import Tensor
 
 from mtl_platform.weighting.base import GradientOptions
 from mtl_platform.weighting.gramian import GramianWeighting
@@ -18,5 +19,7 @@ class AlignedMTLOptions(GradientOptions):
 
 
 class AlignedMTLWeighting(GramianWeighting):
-    def build(self, options: AlignedMTLOptions) -> TorchJDAlignedMTL:
+    def build(self, options: AlignedMTLOptions) -> Callable[[Tensor], Tensor]:
+        from torchjd.aggregation import AlignedMTLWeighting as TorchJDAlignedMTL
+
         return TorchJDAlignedMTL(scale_mode=options.scale_mode)

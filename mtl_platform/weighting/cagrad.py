@@ -4,10 +4,11 @@ to raise the worst task's improvement. c = 0 is the mean gradient. TorchJD's wei
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Literal
 
 from pydantic import Field
-from torchjd.aggregation import CAGradWeighting as TorchJDCAGrad
+from torch import Tensor
 
 from mtl_platform.weighting.base import GradientOptions
 from mtl_platform.weighting.gramian import GramianWeighting
@@ -19,5 +20,7 @@ class CAGradOptions(GradientOptions):
 
 
 class CAGradWeighting(GramianWeighting):
-    def build(self, options: CAGradOptions) -> TorchJDCAGrad:
+    def build(self, options: CAGradOptions) -> Callable[[Tensor], Tensor]:
+        from torchjd.aggregation import CAGradWeighting as TorchJDCAGrad
+
         return TorchJDCAGrad(c=options.c)

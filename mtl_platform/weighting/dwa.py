@@ -12,7 +12,6 @@ from typing import Any, Literal
 
 from pydantic import Field
 from torch import Tensor
-from torchjd.scalarization import DWA
 
 from mtl_platform.weighting.base import LossWeighting, WeightingOptions
 
@@ -27,6 +26,8 @@ class DWAWeighting(LossWeighting):
     options: DWAOptions
 
     def __init__(self, task_names: list[str], options: DWAOptions):
+        from torchjd.scalarization import DWA
+
         super().__init__(task_names, options)
         self.scalarizer = DWA(options.temperature)
 

@@ -14,7 +14,6 @@ from typing import Any, Literal
 from pydantic import Field
 from torch import Tensor
 from torch.optim import Adam
-from torchjd.scalarization import FAMO
 
 from mtl_platform.weighting.base import LossWeighting, WeightingOptions
 
@@ -29,6 +28,8 @@ class FAMOWeighting(LossWeighting):
     options: FAMOOptions
 
     def __init__(self, task_names: list[str], options: FAMOOptions):
+        from torchjd.scalarization import FAMO
+
         super().__init__(task_names, options)
         self.scalarizer = FAMO(len(task_names), lr=options.lr, weight_decay=options.weight_decay)
 

@@ -9,7 +9,6 @@ from __future__ import annotations
 from typing import Literal
 
 from torch import Tensor
-from torchjd.scalarization import GeometricMean
 
 from mtl_platform.weighting.base import LossWeighting, WeightingOptions
 
@@ -20,4 +19,6 @@ class GLSOptions(WeightingOptions):
 
 class GLSWeighting(LossWeighting):
     def objective(self, tasks: list[str], values: Tensor) -> Tensor:
+        from torchjd.scalarization import GeometricMean
+
         return len(tasks) * GeometricMean()(values)

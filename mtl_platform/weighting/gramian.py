@@ -8,9 +8,9 @@ all shared parameters or the shared representation.
 from __future__ import annotations
 
 from abc import abstractmethod
+from collections.abc import Callable
 
 from torch import Tensor
-from torchjd.aggregation import Weighting as TorchJDWeighting
 
 from mtl_platform.weighting.base import GradientOptions, GradientWeighting
 
@@ -21,8 +21,9 @@ class GramianWeighting(GradientWeighting):
         self.weighting = self.build(options)
 
     @abstractmethod
-    def build(self, options: GradientOptions) -> TorchJDWeighting:
-        """The TorchJD weighting for these options."""
+    def build(self, options: GradientOptions) -> Callable[[Tensor], Tensor]:
+        """The TorchJD weighting (Gramian -> weights) for these options. Methods import torchjd
+        here, when one is built: importing it pulls in cvxpy, ~1.4 s in every process."""
 
     def weights(self, gramian: Tensor, values: Tensor) -> Tensor:
         return self.weighting(gramian)

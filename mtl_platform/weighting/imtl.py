@@ -4,9 +4,10 @@ gradient is equal, so no task is favoured. TorchJD's weighting.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Literal
 
-from torchjd.aggregation import IMTLGWeighting as TorchJDIMTLG
+from torch import Tensor
 
 from mtl_platform.weighting.base import GradientOptions
 from mtl_platform.weighting.gramian import GramianWeighting
@@ -17,5 +18,7 @@ class IMTLOptions(GradientOptions):
 
 
 class IMTLWeighting(GramianWeighting):
-    def build(self, options: IMTLOptions) -> TorchJDIMTLG:
+    def build(self, options: IMTLOptions) -> Callable[[Tensor], Tensor]:
+        from torchjd.aggregation import IMTLGWeighting as TorchJDIMTLG
+
         return TorchJDIMTLG()

@@ -6,10 +6,11 @@ bound on the shared features. TorchJD's Frank-Wolfe solver.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Literal
 
 from pydantic import Field
-from torchjd.aggregation import MGDAWeighting as TorchJDMGDA
+from torch import Tensor
 
 from mtl_platform.weighting.base import GradientOptions
 from mtl_platform.weighting.gramian import GramianWeighting
@@ -22,5 +23,7 @@ class MGDAOptions(GradientOptions):
 
 
 class MGDAWeighting(GramianWeighting):
-    def build(self, options: MGDAOptions) -> TorchJDMGDA:
+    def build(self, options: MGDAOptions) -> Callable[[Tensor], Tensor]:
+        from torchjd.aggregation import MGDAWeighting as TorchJDMGDA
+
         return TorchJDMGDA(epsilon=options.epsilon, max_iters=options.max_iters)

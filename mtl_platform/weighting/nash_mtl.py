@@ -13,7 +13,6 @@ import numpy as np
 import torch
 from pydantic import Field
 from torch import Tensor
-from torchjd.aggregation import NashMTL
 
 from mtl_platform.weighting.base import GradientOptions, GradientWeighting
 
@@ -35,6 +34,8 @@ class NashMTLWeighting(GradientWeighting):
     options: NashMTLOptions
 
     def __init__(self, task_names: list[str], options: NashMTLOptions):
+        from torchjd.aggregation import NashMTL
+
         super().__init__(task_names, options)
         self.weighting = NashMTL(
             n_tasks=len(task_names),

@@ -6,9 +6,10 @@ every worker projects in the same order. TorchJD's weighting.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Literal
 
-from torchjd.aggregation import PCGradWeighting as TorchJDPCGrad
+from torch import Tensor
 
 from mtl_platform.weighting.base import GradientOptions
 from mtl_platform.weighting.gramian import GramianWeighting
@@ -19,5 +20,7 @@ class PCGradOptions(GradientOptions):
 
 
 class PCGradWeighting(GramianWeighting):
-    def build(self, options: PCGradOptions) -> TorchJDPCGrad:
+    def build(self, options: PCGradOptions) -> Callable[[Tensor], Tensor]:
+        from torchjd.aggregation import PCGradWeighting as TorchJDPCGrad
+
         return TorchJDPCGrad()

@@ -10,7 +10,6 @@ from __future__ import annotations
 from typing import Literal
 
 from torch import Tensor
-from torchjd.scalarization import Random
 
 from mtl_platform.weighting.base import LossWeighting, WeightingOptions
 
@@ -21,4 +20,6 @@ class RLWOptions(WeightingOptions):
 
 class RLWWeighting(LossWeighting):
     def objective(self, tasks: list[str], values: Tensor) -> Tensor:
+        from torchjd.scalarization import Random
+
         return len(tasks) * Random()(values)

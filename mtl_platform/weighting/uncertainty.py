@@ -9,7 +9,6 @@ from __future__ import annotations
 from typing import Any, Literal
 
 from torch import Tensor, nn
-from torchjd.scalarization import UW
 
 from mtl_platform.weighting.base import LossWeighting, WeightingOptions
 
@@ -20,6 +19,8 @@ class UncertaintyOptions(WeightingOptions):
 
 class UncertaintyWeighting(LossWeighting):
     def __init__(self, task_names: list[str], options: UncertaintyOptions):
+        from torchjd.scalarization import UW
+
         super().__init__(task_names, options)
         self.scalarizer = UW(len(task_names))
 

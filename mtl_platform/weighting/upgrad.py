@@ -4,9 +4,10 @@ of them and average, so no task's loss increases to first order. TorchJD's weigh
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Literal
 
-from torchjd.aggregation import UPGradWeighting as TorchJDUPGrad
+from torch import Tensor
 
 from mtl_platform.weighting.base import GradientOptions
 from mtl_platform.weighting.gramian import GramianWeighting
@@ -17,5 +18,7 @@ class UPGradOptions(GradientOptions):
 
 
 class UPGradWeighting(GramianWeighting):
-    def build(self, options: UPGradOptions) -> TorchJDUPGrad:
+    def build(self, options: UPGradOptions) -> Callable[[Tensor], Tensor]:
+        from torchjd.aggregation import UPGradWeighting as TorchJDUPGrad
+
         return TorchJDUPGrad()

@@ -35,6 +35,10 @@ class Encoder(nn.Module, ABC):
     def forward(self, task: str, input_ids: Tensor, attention_mask: Tensor) -> Tensor:
         """Token features [batch, length, hidden_size] of `task`'s batch."""
 
+    def features_key(self, task: str) -> str:
+        """Tasks with the same key get the same features of the same input."""
+        return task
+
     @abstractmethod
     def task_modules(self, task: str) -> list[nn.Module]:
         """The modules only `task` uses."""

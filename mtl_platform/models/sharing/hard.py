@@ -37,5 +37,8 @@ class HardSharing(Encoder):
             h = layer(h, mask)
         return h
 
+    def features_key(self, task: str) -> str:
+        return task if self.branches else "shared"
+
     def task_modules(self, task: str) -> list[nn.Module]:
         return [self.branches[task]] if self.branches else []

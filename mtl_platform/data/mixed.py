@@ -1,0 +1,60 @@
+"""Mixed batches: rows of several tasks in one padded batch.
+
+Each task gets a view of the batch: the shared input tensors, its labels on
+every row (a placeholder on other tasks' rows) and a `label_mask` of its own
+rows. The model encodes the shared inputs once where the tasks share an
+encoder (hard sharing), and each loss counts only its task's rows; a task with
+no row in the step adds a zero loss with zero gradient.
+"""
+
+from __future__ import annotations
+
+import torch
+from torch import Tensor
+
+from mtl_platform.tasks import Task
+from mtl_platform.tasks.token_classification import IGNORE
+
+Batch = dict[str, Tensor]
+
+
+def _labels(task: Task, part: Batch | None, rows: slice, total: int, length: int) -> Tensor:
+    """The task's labels over all `total` rows, its own at `rows`."""
+    if task.token_labels:
+        labels = torch.full((total, length), IGNORE, dtype=torch.long)
+        if part is not None:
+            own = part["labels"]
+            labels[rows, : own.shape[1]] = own
+        return labels
+    placeholder = torch.tensor(task.placeholder_label())
+    labels = torch.zeros((total, *placeholder.shape), dtype=part["labels"].dtype if part else placeholder.dtype)
+    if part is not None:
+        labels[rows] = part["labels"]
+    return labels
+
+
+def mix(
+    parts: dict[str, Batch | None], tasks: dict[str, Task], pad_token_id: int, device: torch.device
+) -> dict[str, Batch]:
+    """One batch of every task's collated rows (None: none on this worker), as per-task views."""
+    present = [p for p in parts.values() if p is not None]
+    length = max(p["input_ids"].shape[1] for p in present)
+    total = sum(len(p["input_ids"]) for p in present)
+    input_ids = torch.full((total, length), pad_token_id, dtype=torch.long)
+    attention_mask = torch.zeros((total, length), dtype=torch.long)
+    spans, start = {}, 0
+    for name, part in parts.items():
+        rows = len(part["input_ids"]) if part is not None else 0
+        spans[name] = slice(start, start + rows)
+        if part is not None:
+            input_ids[spans[name], : part["input_ids"].shape[1]] = part["input_ids"]
+            attention_mask[spans[name], : part["attention_mask"].shape[1]] = part["attention_mask"]
+        start += rows
+    shared = {"input_ids": input_ids.to(device), "attention_mask": attention_mask.to(device)}
+    views = {}
+    for name, part in parts.items():
+        mask = torch.zeros(total, dtype=torch.bool)
+        mask[spans[name]] = True
+        labels = _labels(tasks[name], part, spans[name], total, length)
+        views[name] = {**shared, "labels": labels.to(device), "label_mask": mask.to(device)}
+    return views
