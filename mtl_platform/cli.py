@@ -18,7 +18,7 @@ from rich.logging import RichHandler
 from rich.markup import escape
 from rich.table import Table
 
-from mtl_platform.config import ConfigError, load_job, load_sweep, read_yaml
+from mtl_platform.config import ConfigError, JobConfig, load_job, load_sweep, read_yaml
 
 app = typer.Typer(help="Multi-task learning of language models on Ray, tracked in MLflow.", no_args_is_help=True)
 console = Console()
@@ -93,14 +93,41 @@ def train(
 
     try:
         job = load_job(job_file, override or [])
-        result = run_job(job, resume=resume or run_name is not None, run_name=run_name)
+        runs = job.per_seed()
+        if len(runs) > 1 and (resume or run_name):
+            raise ConfigError("--resume continues one run; drop trainer.seeds (or pick one with -o trainer.seeds=null)")
+        for seeded in runs:  # one run per seed of trainer.seeds
+            result = run_job(seeded, resume=resume or run_name is not None, run_name=run_name)
+            _print_result(seeded, result)
     except ConfigError as exc:
         _fail(exc)
     except TrainingStopped as exc:
         _fail(exc, code=1)
-    console.print(metrics_table(f"{job.name}: dev metrics at step {result.metrics.get('step')}", result.metrics))
+
+
+def _print_result(job: JobConfig, result: Any) -> None:
+    """The scores of the checkpoint the run kept (the last, or the best on validation)."""
+    kept = {k.removeprefix("selected/"): v for k, v in result.metrics.items() if k.startswith("selected/")}
+    title = f"{job.name} (seed {job.trainer.seed}): dev metrics of the model kept, step {kept.get('step', 0):.0f}"
+    console.print(metrics_table(title, kept))
     console.print(f"MLflow run {result.run_id} in experiment '{job.tracking.experiment}'.")
     console.print(f"Browse it: {_ui_hint(result.tracking_uri, result.run_id)}")
+
+
+@app.command()
+def baseline(job_file: Annotated[Path, typer.Argument(help="multi-task job YAML")], override: Overrides = None) -> None:
+    """Train each task of a job alone (same backbone, steps, selection and seeds), as its baselines:
+    later runs of the job log dev/delta_m against them, and `mtl report` compares with them."""
+    from mtl_platform.analysis.baselines import run_baselines
+
+    try:
+        job = load_job(job_file, override or [])
+        results = run_baselines(job)
+    except ConfigError as exc:
+        _fail(exc)
+    for result in results:
+        console.print(f"baseline {result.run_name}: MLflow run {result.run_id}")
+    console.print(f"{len(results)} single-task baselines of '{job.name}' in experiment '{job.tracking.experiment}'.")
 
 
 @app.command()
@@ -197,6 +224,43 @@ def register(
     except ConfigError as exc:
         _fail(exc)
     console.print(f"Registered {name} version {version}: models:/{name}/{version}")
+
+
+@app.command()
+def report(
+    experiment: Annotated[str, typer.Argument(help="MLflow experiment name")],
+    job: Annotated[str | None, typer.Option(help="the multi-task job to report (needed if it holds several)")] = None,
+    uri: StoreUri = None,
+    output: Annotated[Path | None, typer.Option("--output", "-o", help="also write the files here")] = None,
+) -> None:
+    """STL baselines against each multi-task configuration: per-task metrics, mean and Δm (mean ± std
+    over seeds), and learning curves; logged to the experiment as a report run."""
+    from mlflow.tracking import MlflowClient
+
+    from mtl_platform.analysis.report import FORMULA, build_report, jobs_in, log_report, table_rows
+    from mtl_platform.tracking.mlflow_store import tracking_uri
+
+    client = MlflowClient(tracking_uri(uri))
+    found = client.get_experiment_by_name(experiment)
+    if found is None:
+        names = [e.name for e in client.search_experiments()]
+        _fail(ConfigError(f"no experiment {experiment!r}; experiments: {names}"))
+    jobs = jobs_in(client, found.experiment_id)
+    if job is None and len(jobs) != 1:
+        _fail(ConfigError(f"experiment {experiment!r} holds the jobs {jobs}: choose one with --job"))
+    built = build_report(client, found.experiment_id, job or jobs[0])
+    if not built.rows:
+        _fail(ConfigError(f"no finished runs of job {built.job!r} in experiment {experiment!r}"))
+    lines = table_rows(built)
+    table = Table(title=f"{built.job}: selected dev scores, mean ± std over seeds")
+    for column in lines[0]:
+        table.add_column(column)
+    for line in lines[1:]:
+        table.add_row(*line)
+    console.print(table)
+    run_id = log_report(client, experiment, built, output)
+    console.print(f"Δm: {FORMULA}")
+    console.print(f"Logged as run {run_id} (artifacts under report/)" + (f"; written to {output}" if output else ""))
 
 
 @app.command(name="eval")

@@ -52,8 +52,10 @@ class DataSource(Strict):
 
     format: Literal["tsv", "csv", "jsonl", "conll", "hf"]
     train: Path | None = Field(None, description="train split file (or HF split name)")
-    dev: Path | None = None
-    test: Path | None = None
+    dev: Path | DataSource | None = Field(
+        None, description="a file like train's, or a source of its own (format, columns, ...; its file in `train`)"
+    )
+    test: Path | DataSource | None = None
     # Tabular formats.
     header: bool = True
     columns: list[str] | None = Field(None, description="column names of a file without header")
@@ -76,6 +78,8 @@ class DataSource(Strict):
     @field_validator("train", "dev", "test", mode="before")
     @classmethod
     def _paths(cls, value: Any, info: ValidationInfo) -> Any:
+        if isinstance(value, dict | DataSource):  # a split in a format of its own: validated as a source
+            return value
         if value is None or (info.data.get("format") == "hf"):
             return None if value is None else Path(str(value))
         path = _resolve_path(value, info)
@@ -98,7 +102,14 @@ class DataSource(Strict):
         return self
 
     def split_files(self) -> dict[str, Path]:
-        return {s: p for s in ("train", "dev", "test") if (p := getattr(self, s)) is not None}
+        files = {s: getattr(self, s) for s in ("train", "dev", "test")}
+        files = {s: f.train if isinstance(f, DataSource) else f for s, f in files.items()}
+        return {s: f for s, f in files.items() if f is not None}
+
+    def split_source(self, split: str) -> DataSource:
+        """How a split is read: with the split's own source settings, or with these."""
+        value = getattr(self, split)
+        return value if isinstance(value, DataSource) else self
 
 
 class TaskConfig(Strict):
@@ -246,6 +257,16 @@ class TrainerConfig(Strict):
     scheduler: Literal["linear", "constant"] = "linear"
     grad_clip: float | None = Field(1.0, gt=0)
     seed: int = 0
+    seeds: list[int] | None = Field(
+        None, min_length=1, description="run the job once per seed (mtl train, mtl baseline); reports give mean ± std"
+    )
+    validation_fraction: float = Field(
+        0.0,
+        ge=0,
+        lt=1,
+        description="carve this share of each task's train split (seeded, stratified by class) as `validation`: "
+        "its mean picks the checkpoint the run keeps as its model, so dev and test are only reported",
+    )
     sampling: SamplingConfig = Field(default_factory=SamplingConfig)
     max_failures: int = Field(0, ge=-1, description="worker-group restarts; -1 = unlimited")
     precision: Literal["auto", "fp32", "bf16", "fp16"] = Field(
@@ -259,6 +280,13 @@ class TrainerConfig(Strict):
         Path("ray_results"), description="checkpoints and metric journals; on a cluster, a directory every node mounts"
     )
     cache_dir: Path = Field(Path.home() / ".cache" / "mtl_platform", description="tokenized data")
+
+    @field_validator("seeds")
+    @classmethod
+    def _distinct(cls, seeds: list[int] | None) -> list[int] | None:
+        if seeds is not None and len(set(seeds)) != len(seeds):
+            raise ValueError(f"seeds must be distinct, got {seeds}")
+        return seeds
 
     @field_validator("storage_path", "cache_dir", mode="after")
     @classmethod
@@ -338,6 +366,17 @@ class JobConfig(Strict):
     def task_names(self) -> list[str]:
         return [t.name for t in self.tasks]
 
+    def per_seed(self) -> list[JobConfig]:
+        """The job once per seed of trainer.seeds (itself when it lists none)."""
+        if not self.trainer.seeds:
+            return [self]
+        jobs = []
+        for seed in self.trainer.seeds:
+            data = self.model_dump(mode="json")
+            data["trainer"].update(seed=seed, seeds=None)
+            jobs.append(JobConfig.model_validate(data))
+        return jobs
+
 
 class SearchParam(Strict):
     """One dimension of a sweep. `simplex` draws task weights uniformly on the simplex;
@@ -406,7 +445,12 @@ class SweepConfig(Strict):
     def _metric(self) -> SweepConfig:
         from mtl_platform.tasks import TASK_TYPES
 
-        allowed = ["dev/mean"] + [f"dev/{t.name}/{m}" for t in self.job.tasks for m in TASK_TYPES[t.type].metric_names]
+        splits = ["validation", "dev"] if self.job.trainer.validation_fraction else ["dev"]
+        allowed = [
+            f"{split}/{key}"
+            for split in splits
+            for key in ["mean"] + [f"{t.name}/{m}" for t in self.job.tasks for m in TASK_TYPES[t.type].metric_names]
+        ]
         if self.tune.metric not in allowed:
             raise ValueError(f"tune.metric {self.tune.metric!r} is not reported; allowed: {allowed}")
         for objective in self.tune.objectives or []:

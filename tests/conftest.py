@@ -37,15 +37,45 @@ def shared_data() -> Path:
     pytest.skip("full datasets not available: set MTL_SHARED_DATA=/path/to/shared/data")
 
 
+# Ray processes look up their cluster's state API (how Ray Train frees the workers of a trial
+# Tune stops, how it watches its controllers) by "auto" address, which fails while another test
+# process runs a cluster too ("Found multiple active Ray instances"). This variable names the
+# session cluster's API server to every process the cluster starts; tests that start clusters
+# of their own leave it out of theirs (see `other_cluster_env`).
+API_SERVER = "RAY_API_SERVER_ADDRESS"
+
+
 @pytest.fixture(scope="session")
 def ray_session():
     import ray
 
-    # The dashboard serves the state API, by which Ray Train frees the workers of a trial Tune stops.
+    from tests.processes import free_port
+
+    port = free_port()
+    os.environ[API_SERVER] = f"http://127.0.0.1:{port}"
     # address="local": a cluster of this test process's own, never one another test started.
-    ray.init(address="local", num_cpus=2, include_dashboard=True, configure_logging=False)
+    ray.init(
+        address="local",
+        num_cpus=2,
+        include_dashboard=True,
+        dashboard_host="127.0.0.1",
+        dashboard_port=port,
+        configure_logging=False,
+    )
     yield ray
     ray.shutdown()
+    os.environ.pop(API_SERVER, None)
+
+
+def other_cluster_env() -> dict[str, str]:
+    """The environment for a Ray cluster (or a driver of one) other than the session's."""
+    return {k: v for k, v in os.environ.items() if k != API_SERVER}
+
+
+@pytest.fixture
+def no_session_api_server(monkeypatch: pytest.MonkeyPatch) -> None:
+    """For tests that start or address another cluster from this process."""
+    monkeypatch.delenv(API_SERVER, raising=False)
 
 
 @pytest.fixture(scope="session")

@@ -18,10 +18,14 @@ from mlflow.tracking import MlflowClient
 from typer.testing import CliRunner
 
 from mtl_platform.cli import app
+from tests.conftest import other_cluster_env
 from tests.processes import MTL, free_port, kill_tree, wait_for_health
 
 REPO = Path(__file__).resolve().parents[1]
 runner = CliRunner()
+# These commands address Ray job servers by --address, which the session cluster's API server
+# variable would override.
+pytestmark = pytest.mark.usefixtures("no_session_api_server")
 
 
 def small_job_flags(tmp_path: Path) -> list[str]:
@@ -61,8 +65,8 @@ def test_bad_config_fails_before_ray_starts(tmp_path):
     )
     assert result.returncode == 2
     assert (
-        "tasks.conll.type: Input should be 'classification', 'regression' or 'token_classification'; got 'ner'"
-        in result.stderr
+        "tasks.conll.type: Input should be 'classification', 'multilabel', 'regression' or "
+        "'token_classification'; got 'ner'" in result.stderr
     )
     assert "Ray" not in result.stdout + result.stderr  # nothing started
     assert time.monotonic() - began < 60
@@ -119,7 +123,7 @@ def _ray_head(auth: dict[str, str], headers: dict | None = None) -> Iterator[str
     temp_dir = Path(f"/tmp/rh-{os.getpid()}")
     gcs_port, dashboard_port = free_port(), free_port()
     # As from an activated venv: the job's `python` is the one with this package's dependencies.
-    env = {**os.environ, **auth, "PATH": f"{Path(sys.executable).parent}:{os.environ['PATH']}"}
+    env = {**other_cluster_env(), **auth, "PATH": f"{Path(sys.executable).parent}:{os.environ['PATH']}"}
     env.pop("RAY_ADDRESS", None)
     ports = {
         "--port": gcs_port,

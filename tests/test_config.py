@@ -197,3 +197,12 @@ def test_methods_sweep_applies_its_overrides_and_checks_each_listed_value(tmp_pa
 @pytest.mark.parametrize("path", sorted((REPO / "jobs/sweeps").glob("*.yaml")), ids=lambda p: p.name)
 def test_every_shipped_sweep_loads(path):
     assert load_sweep(path).search
+
+
+def test_seeds_make_one_job_per_seed():
+    job = load_job(REPO / "jobs/quickstart.yaml", ["trainer.seeds=[3, 4]"])
+    assert [j.trainer.seed for j in job.per_seed()] == [3, 4]
+    assert all(j.trainer.seeds is None and j.model == job.model for j in job.per_seed())
+    assert load_job(REPO / "jobs/quickstart.yaml").per_seed()[0].trainer.seed == 0
+    with pytest.raises(ConfigError, match=r"trainer.seeds: Value error, seeds must be distinct|seeds must be distinct"):
+        load_job(REPO / "jobs/quickstart.yaml", ["trainer.seeds=[1, 1]"])

@@ -224,7 +224,7 @@ def test_redact_masks_what_looks_like_a_secret():
 
 
 @pytest.fixture
-def three_node_cluster():
+def three_node_cluster(no_session_api_server):
     """A head that runs no workers and three 1-CPU worker nodes, all on this machine (on its own
     address, as the session's local Ray: a driver cannot join a cluster bound to 127.0.0.1)."""
     from ray.cluster_utils import Cluster

@@ -19,7 +19,7 @@ from playwright.sync_api import sync_playwright
 
 from mtl_platform.config import load_job, load_sweep
 from mtl_platform.tune.sweep import TRIAL_TAG, SweepSummary, run_sweep
-from tests.conftest import REPO, base_job
+from tests.conftest import REPO, base_job, other_cluster_env
 from tests.processes import MTL, free_port, kill_tree, wait_for_health
 
 SCREENSHOTS = REPO / "test-artifacts"
@@ -164,15 +164,11 @@ def test_pbt_mutates_weights_and_continues_from_checkpoints(ray_session, sweep_j
 
 
 def test_killed_sweep_resumes_without_rerunning_finished_trials(ray_session, sweep_job, tmp_path):
-    """The driver, on the cluster, dies (SIGKILL) after the first trial; --resume finishes the rest."""
+    """The driver dies (SIGKILL, with its local Ray) after the first trial; --resume finishes the rest."""
     sweep_job["trainer"].update(max_steps=2, eval_every=2)
     search = {"trainer.lr": {"type": "loguniform", "low": 1e-4, "high": 1e-2}}
     sweep_file = write_sweep(tmp_path, sweep_job, search, {"num_samples": 2}, name="resumable")
-    env = {
-        **os.environ,
-        "PATH": f"{Path(sys.executable).parent}:{os.environ['PATH']}",
-        "RAY_ADDRESS": ray_session.get_runtime_context().gcs_address,
-    }
+    env = {**other_cluster_env(), "PATH": f"{Path(sys.executable).parent}:{os.environ['PATH']}"}
     command = [sys.executable, "-m", "mtl_platform.cli", "tune", str(sweep_file)]
     driver = psutil.Popen(command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     client = MlflowClient(f"sqlite:///{tmp_path / 'mlruns' / 'mlflow.db'}")

@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from mtl_platform.config import load_job, validate_job
+from mtl_platform.data.sources import read_split
 from mtl_platform.data.tokenize import tokenize_job
 from mtl_platform.tasks import build_tasks
 from tests.conftest import REPO, shared_data
@@ -60,3 +61,26 @@ def test_full_data_job_loads():
         ],
     )
     assert job.tasks[2].data.test.name == "test.txt"
+
+
+@pytest.mark.full_data
+def test_the_benchmark_job_loads_all_four_datasets():
+    shared = shared_data()
+    job = load_job(
+        REPO / "jobs/bench/glue_ner.yaml",
+        [
+            f"tasks.sst2.data.train={shared}/SST-2/train.tsv",
+            f"tasks.sst2.data.dev={shared}/SST-2/dev.tsv",
+            f"tasks.stsb.data.train={shared}/STS-B/train.tsv",
+            f"tasks.stsb.data.dev={shared}/STS-B/dev.tsv",
+            f"tasks.conll.data.train={shared}/conll2003/train.txt",
+            f"tasks.conll.data.dev={shared}/conll2003/valid.txt",
+            f"tasks.agnews.data.train={shared}/ag_news/alps_agnews/dev.tsv",
+            f"tasks.agnews.data.dev.train={shared}/ag_news/test.csv",
+        ],
+    )
+    agnews = job.tasks[3]
+    train, dev = read_split(agnews, "train"), read_split(agnews, "dev")
+    assert len(dev) == 7600 and len(train) > 10_000  # the dev split in its own format (csv, label numbers)
+    assert {r["label"] for r in dev} == {r["label"] for r in train} == {0, 1, 2, 3}
+    assert job.trainer.seeds == [0, 1, 2] and job.trainer.validation_fraction > 0

@@ -11,6 +11,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
+import pytest
 import ray.cloudpickle
 import ray.train
 import ray.train.torch
@@ -79,8 +80,9 @@ def test_every_method_is_exact_under_ddp(ray_session, bert_job_dict, tmp_path):
 
 def test_gradient_method_on_task_branches_logs_weights_norms_and_conflict(ray_session, job_dict):
     """UPGrad over 2 workers on a backbone whose top layer is a branch per task (the DDP run of
-    the `hard` scheme with branch_layer); its weights, norms and conflict reach MLflow."""
-    job_dict["trainer"]["sampling"] = {"strategy": "all_tasks"}
+    the `hard` scheme with branch_layer); its weights, norms and conflict reach MLflow. A
+    validation split carved from train picks the checkpoint the run keeps."""
+    job_dict["trainer"].update(sampling={"strategy": "all_tasks"}, validation_fraction=0.25, eval_every=1)
     job_dict["model"]["lstm"]["num_layers"] = 2
     job_dict["model"]["sharing"] = {"scheme": "hard", "branch_layer": 1}
     job_dict["weighting"] = {"method": "upgrad"}
@@ -91,6 +93,14 @@ def test_gradient_method_on_task_branches_logs_weights_norms_and_conflict(ray_se
         assert [m.step for m in client.get_metric_history(result.run_id, f"weights/{task}")] == [1, 2, 3, 4]
         assert metrics[f"grad/{task}/norm"] > 0
     assert -1.0 <= metrics["grad/conflict"] <= 1.0
+    validation = {m.step: m.value for m in client.get_metric_history(result.run_id, "validation/mean")}
+    assert sorted(validation) == [1, 2, 3, 4]
+    best = max(validation, key=validation.get)
+    assert metrics["selected/step"] == best and result.metrics["selected/step"] == best
+    dev = {m.step: m.value for m in client.get_metric_history(result.run_id, "dev/mean")}
+    assert metrics["selected/dev/mean"] == pytest.approx(dev[best])
+    with result.model_checkpoint.as_directory() as directory:  # the run's model is the selected step's
+        assert torch.load(Path(directory) / "state.pt", weights_only=False)["step"] == best
     plots = {a.path for a in client.list_artifacts(result.run_id, "plots")}
     for name in ("task_weights", "gradient_norms", "gradient_conflict"):
         assert {f"plots/{name}.png", f"plots/{name}.csv"} <= plots

@@ -100,8 +100,7 @@ def _table_rows(path: Path, src: DataSource) -> Iterator[tuple[int, dict[str, An
             yield line_no, dict(zip(names, values))
 
 
-def _sentence_rows(path: Path, task: TaskConfig, encode: _LabelEncoder) -> list[Row]:
-    src = task.data
+def _sentence_rows(path: Path, src: DataSource, task: TaskConfig, encode: _LabelEncoder) -> list[Row]:
     rows = []
     for line_no, record in _table_rows(path, src):
         where = f"{path.name} line {line_no}"
@@ -123,8 +122,7 @@ def _sentence_rows(path: Path, task: TaskConfig, encode: _LabelEncoder) -> list[
     return rows
 
 
-def _conll_rows(path: Path, task: TaskConfig, encode: _LabelEncoder) -> list[Row]:
-    src = task.data
+def _conll_rows(path: Path, src: DataSource, task: TaskConfig, encode: _LabelEncoder) -> list[Row]:
     rows: list[Row] = []
     tokens: list[str] = []
     tags: list[int | float] = []
@@ -209,8 +207,9 @@ def read_split(task: TaskConfig, split: str) -> list[Row] | None:
         path = task.data.split_files().get(split)
         if path is None:
             return None
-        reader = _conll_rows if task.data.format == "conll" else _sentence_rows
-        rows = reader(path, task, encode)
+        source = task.data.split_source(split)
+        reader = _conll_rows if source.format == "conll" else _sentence_rows
+        rows = reader(path, source, task, encode)
     if rows is None:
         return None
     cap = task.max_train_examples if split == "train" else task.max_eval_examples

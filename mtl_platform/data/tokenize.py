@@ -17,6 +17,7 @@ from transformers import AutoTokenizer, PreTrainedTokenizerBase
 
 from mtl_platform.config import JobConfig, ModelConfig
 from mtl_platform.data.sources import SPLITS, read_split
+from mtl_platform.data.splits import VALIDATION, carve_validation
 from mtl_platform.tasks import Task
 
 log = logging.getLogger(__name__)
@@ -86,5 +87,14 @@ def tokenize_task(
 
 
 def tokenize_job(job: JobConfig, tasks: dict[str, Task]) -> dict[str, TokenizedTask]:
+    """Every task's splits; with trainer.validation_fraction, a `validation` split carved from train."""
     tokenizer = load_tokenizer(job.model)
-    return {name: tokenize_task(task, tokenizer, job.trainer.cache_dir) for name, task in tasks.items()}
+    data = {name: tokenize_task(task, tokenizer, job.trainer.cache_dir) for name, task in tasks.items()}
+    fraction = job.trainer.validation_fraction
+    if fraction:
+        for name, splits in data.items():
+            stratify = tasks[name].config.type == "classification"
+            splits["train"], splits[VALIDATION] = carve_validation(
+                splits["train"], fraction, job.trainer.seed, stratify
+            )
+    return data

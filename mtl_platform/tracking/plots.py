@@ -15,8 +15,7 @@ import matplotlib.pyplot as plt
 from matplotlib.figure import Figure
 from mlflow.tracking import MlflowClient
 
-# A single-task run trained as another job's baseline carries this tag, set to that job's name.
-BASELINE_TAG = "mtl.baseline_for"
+from mtl_platform.analysis.delta_m import baseline_scores, main_score
 
 
 def _log(client: MlflowClient, run_id: str, name: str, figure: Figure, rows: Sequence[Sequence[Any]]) -> None:
@@ -102,19 +101,12 @@ def log_baseline_comparison(client: MlflowClient, run_id: str, job_name: str, ma
     """Bars of each task's main dev metric: this run beside its single-task baselines (runs in the
     experiment tagged mtl.baseline_for=<job>, one task each). False when there are none."""
     run = client.get_run(run_id)
-    found = client.search_runs(
-        [run.info.experiment_id], f"tags.`{BASELINE_TAG}` = '{job_name}' and attributes.status = 'FINISHED'"
-    )
-    baselines: dict[str, float] = {}
-    for baseline in found:
-        task = baseline.data.tags.get("mtl.tasks", "")
-        key = f"dev/{task}/{main_metrics.get(task)}"
-        if task in main_metrics and key in baseline.data.metrics:
-            baselines.setdefault(task, baseline.data.metrics[key])  # newest first
-    tasks = [t for t in main_metrics if t in baselines and f"dev/{t}/{main_metrics[t]}" in run.data.metrics]
+    baselines = baseline_scores(client, run.info.experiment_id, job_name, main_metrics)
+    scores = {t: main_score(run.data.metrics, t, m) for t, m in main_metrics.items()}
+    tasks = [t for t in main_metrics if t in baselines and scores[t] is not None]
     if not tasks:
         return False
-    ours = [run.data.metrics[f"dev/{t}/{main_metrics[t]}"] for t in tasks]
+    ours = [scores[t] for t in tasks]
     single = [baselines[t] for t in tasks]
     figure, axes = plt.subplots(figsize=(max(5, 1.5 * len(tasks) + 2), 4))
     positions = range(len(tasks))

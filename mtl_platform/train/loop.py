@@ -30,9 +30,11 @@ import torch.distributed as dist
 from mlflow.system_metrics.system_metrics_monitor import SystemMetricsMonitor
 from torch import Tensor, nn
 
+from mtl_platform.analysis.delta_m import delta_m
 from mtl_platform.config import JobConfig
 from mtl_platform.data.mixed import mix
 from mtl_platform.data.sampler import MultiTaskSampler
+from mtl_platform.data.splits import VALIDATION
 from mtl_platform.data.tokenize import load_tokenizer, tokenize_job
 from mtl_platform.models.multitask import MultiTaskModel, build_model, parameter_counts
 from mtl_platform.tasks import Task, build_tasks
@@ -333,6 +335,12 @@ def _train(job: JobConfig, config: dict[str, Any]) -> None:
         if step % job.trainer.eval_every == 0 or step == last:
             evaluation = evaluate(training.model, training.eval_data(), "dev", device)
             metrics = evaluation.metrics
+            if job.trainer.validation_fraction:  # what selects the checkpoint (see trainer.selected)
+                metrics.update(evaluate(training.model, training.eval_data(), VALIDATION, device).metrics)
+            if config.get("baselines"):
+                main = {name: task.main_metric for name, task in training.tasks.items()}
+                scores = {name: metrics[f"dev/{name}/{metric}"] for name, metric in main.items()}
+                metrics["dev/delta_m"] = delta_m(scores, config["baselines"], main)
             # The median resists one-off stalls (evaluation, other processes); the mean does not.
             if step_seconds:
                 metrics["perf/steps_per_sec"] = len(step_seconds) / sum(step_seconds)

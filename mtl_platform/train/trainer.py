@@ -18,7 +18,9 @@ from mlflow.tracking import MlflowClient
 from ray.train import Checkpoint, CheckpointConfig, FailureConfig, Result, RunConfig, ScalingConfig
 from ray.train.torch import TorchTrainer
 
+from mtl_platform.analysis.delta_m import BASELINE_TAG, baseline_scores
 from mtl_platform.config import ConfigError, JobConfig, job_to_yaml, read_yaml, validate_job
+from mtl_platform.data.splits import VALIDATION
 from mtl_platform.data.tokenize import tokenize_job
 from mtl_platform.tasks import TASK_TYPES, build_tasks
 from mtl_platform.tracking import describe
@@ -28,6 +30,7 @@ from mtl_platform.tracking.mlflow_store import (
     check_reachable,
     create_run,
     flatten,
+    log_metrics,
     log_params,
     tracking_uri,
 )
@@ -40,6 +43,7 @@ from mtl_platform.train.loop import STOPPED_FILE, train_worker
 
 log = logging.getLogger(__name__)
 RUN_INFO = "mtl_run.json"
+SELECTION_METRIC = f"{VALIDATION}/mean"
 JOB_FILE = "job.yaml"
 
 
@@ -53,7 +57,20 @@ class JobResult:
     run_name: str
     tracking_uri: str
     metrics: dict[str, Any]
-    checkpoint: Checkpoint | None
+    checkpoint: Checkpoint | None  # the latest: where a resumed run or a PBT segment continues
+    model_checkpoint: Checkpoint | None = None  # the one kept as the run's model (see `selected`)
+
+
+def selected(result: Result, job: JobConfig) -> tuple[Checkpoint | None, dict[str, float]]:
+    """The checkpoint a run keeps as its model (the best by validation mean with
+    trainer.validation_fraction, else the last) and its scores, as selected/step, selected/dev/...
+    and selected/validation/...: what reports and comparisons of runs read."""
+    if job.trainer.validation_fraction and result.best_checkpoints:
+        checkpoint, metrics = max(result.best_checkpoints, key=lambda pair: pair[1][SELECTION_METRIC])
+    else:
+        checkpoint, metrics = result.checkpoint, dict(result.metrics or {})
+    scores = {k: v for k, v in metrics.items() if k == "step" or k.startswith(("dev/", f"{VALIDATION}/"))}
+    return checkpoint, {f"selected/{k}": float(v) for k, v in scores.items()} if checkpoint else {}
 
 
 def ensure_ray() -> None:
@@ -133,10 +150,19 @@ def _open_mlflow_run(
     return run_id
 
 
-def _record_outcome(run_dir: Path, outcome: str, failure: str | None) -> None:
-    """How training ended, beside the run's id, so that `mtl sync` can tell MLflow later."""
+def _record_outcome(
+    run_dir: Path, outcome: str, failure: str | None, checkpoint: Checkpoint | None, selection: dict[str, float]
+) -> None:
+    """How training ended and which checkpoint it keeps, beside the run's id, so that `mtl sync`
+    can tell MLflow later."""
     info_file = run_dir / RUN_INFO
-    info = {**json.loads(info_file.read_text()), "outcome": outcome, "failure": failure}
+    info = {
+        **json.loads(info_file.read_text()),
+        "outcome": outcome,
+        "failure": failure,
+        "checkpoint": checkpoint.path if checkpoint else None,
+        "selection": selection,
+    }
     info_file.write_text(json.dumps(info))
 
 
@@ -156,6 +182,8 @@ def finish_run(client: MlflowClient, run_id: str, run_dir: Path, checkpoint: Che
     """What the driver adds to MLflow when training ends. Idempotent, so `mtl sync` can redo it."""
     info = json.loads((run_dir / RUN_INFO).read_text())
     upload_missing(client, run_id, MetricJournal(run_dir / JOURNAL_FILE).read())
+    if selection := info.get("selection"):
+        log_metrics(client, run_id, selection, int(selection["selected/step"]))
     job = validate_job(read_yaml(run_dir / JOB_FILE), run_dir, str(run_dir / JOB_FILE), check_files=False)
     if checkpoint is not None:
         with checkpoint.as_directory() as directory:
@@ -178,8 +206,9 @@ def _finish_or_explain(
     checkpoint: Checkpoint | None,
     outcome: str,
     failure: str | None = None,
+    selection: dict[str, float] | None = None,
 ) -> None:
-    _record_outcome(run_dir, outcome, failure)
+    _record_outcome(run_dir, outcome, failure, checkpoint, selection or {})
     try:
         finish_run(client, run_id, run_dir, checkpoint)
     except UNREACHABLE as exc:
@@ -204,9 +233,25 @@ def sync_run(run_dir: Path) -> str:
     if outcome is None:  # training never ended (its driver died): metrics only, status left as it is
         upload_missing(client, info["mlflow_run_id"], MetricJournal(run_dir / JOURNAL_FILE).read())
     else:
-        checkpoint = Result.from_path(str(run_dir)).checkpoint if outcome == "FINISHED" else None
+        checkpoint = Checkpoint(info["checkpoint"]) if info.get("checkpoint") else None
         finish_run(client, info["mlflow_run_id"], run_dir, checkpoint)
     return info["mlflow_run_id"]
+
+
+def _baselines(client: MlflowClient, run_id: str, job: JobConfig, tags: dict[str, str]) -> dict[str, float] | None:
+    """The single-task baseline of every task, when the experiment holds them (`mtl baseline`):
+    then every evaluation logs dev/delta_m. None for a baseline run itself, or a task without one."""
+    if BASELINE_TAG in tags or len(job.tasks) < 2:
+        return None
+    main = {t.name: TASK_TYPES[t.type].main_metric for t in job.tasks}
+    found = baseline_scores(client, client.get_run(run_id).info.experiment_id, job.name, main)
+    if set(found) != set(main):
+        return None
+    if zero := sorted(t for t, score in found.items() if score == 0):
+        log.warning("no dev/delta_m: the baselines of %s score 0, a relative change is undefined", zero)
+        return None
+    log.info("single-task baselines of %s: %s; logging dev/delta_m", job.name, found)
+    return found
 
 
 def check_storage(storage: Path) -> None:
@@ -256,6 +301,7 @@ def run_job(
     client = MlflowClient(uri)
     run_id = _open_mlflow_run(client, job, run_dir, resume, parent_run_id, tags or {}, mlflow_run_id)
     log.info("MLflow run %s (%s), checkpoints in %s", run_id, redact_text(uri), run_dir)
+    baselines = _baselines(client, run_id, job, tags or {})
 
     trainer = TorchTrainer(
         train_worker,
@@ -265,6 +311,7 @@ def run_job(
             "tracking_uri": uri,
             "run_dir": str(run_dir),
             "stop_at": stop_at or job.trainer.max_steps,
+            "baselines": baselines,
             # Ray Train 2 dropped resume_from_checkpoint: the workers load it themselves.
             "from_checkpoint": from_checkpoint.path if from_checkpoint else None,
         },
@@ -278,7 +325,12 @@ def run_job(
             name=name,
             storage_path=str(storage),
             failure_config=FailureConfig(max_failures=job.trainer.max_failures),
-            checkpoint_config=CheckpointConfig(num_to_keep=job.trainer.keep_checkpoints),
+            # With a validation split, the best checkpoints by its mean are kept (and the latest, to resume).
+            checkpoint_config=CheckpointConfig(
+                num_to_keep=job.trainer.keep_checkpoints,
+                checkpoint_score_attribute=SELECTION_METRIC if job.trainer.validation_fraction else None,
+                checkpoint_score_order="max",
+            ),
             callbacks=list(callbacks),
         ),
     )
@@ -295,5 +347,6 @@ def run_job(
         _finish_or_explain(client, run_id, run_dir, None, "FAILED", failure=reason)
         kept = f"the last good checkpoint is {result.checkpoint.path}" if result.checkpoint else "no checkpoint yet"
         raise TrainingStopped(f"{reason}; training stopped (trainer.nonfinite: stop), {kept}")
-    _finish_or_explain(client, run_id, run_dir, result.checkpoint, "FINISHED")
-    return JobResult(run_id, name, uri, metrics, result.checkpoint)
+    checkpoint, chosen = selected(result, job)
+    _finish_or_explain(client, run_id, run_dir, checkpoint, "FINISHED", selection=chosen)
+    return JobResult(run_id, name, uri, {**metrics, **chosen}, result.checkpoint, checkpoint)

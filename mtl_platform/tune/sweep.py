@@ -282,9 +282,6 @@ def run_sweep(sweep: SweepConfig, resume: bool = False) -> SweepSummary:
                     search_alg=_search_alg(sweep),
                     scheduler=_scheduler(sweep),
                     trial_dirname_creator=lambda trial: trial.trial_id,
-                    # A trial's process imports torch, transformers and MLflow (~10 s of CPU); the
-                    # next trial reuses it. Trials hold no state between calls of _trial.
-                    reuse_actors=True,
                 ),
                 run_config=tune.RunConfig(
                     name=sweep_run,

@@ -1,0 +1,1 @@
+"""Comparisons across runs: single-task baselines, Δm, reports."""
