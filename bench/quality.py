@@ -22,10 +22,9 @@ from pathlib import Path
 
 from mlflow.tracking import MlflowClient
 from rich.console import Console
-from rich.table import Table
 
 from mtl_platform.analysis.baselines import run_baselines
-from mtl_platform.analysis.report import build_report, log_report, table_rows
+from mtl_platform.analysis.report import build_report, log_report, rich_table
 from mtl_platform.config import load_job, load_sweep, read_yaml
 from mtl_platform.tracking.mlflow_store import tracking_uri
 from mtl_platform.train.trainer import run_job
@@ -74,6 +73,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--reduced", action="store_true", help="the < 60 min budget for 2 CPU cores")
     parser.add_argument("--methods", default=",".join(METHODS), help="weighting methods, comma-separated")
+    parser.add_argument("--output", type=Path, default=Path("bench_results"), help="where the report files go")
     args = parser.parse_args()
     logging.basicConfig(level=logging.WARNING)
     console = Console()
@@ -96,14 +96,8 @@ def main() -> None:
     client = MlflowClient(tracking_uri(job.tracking.uri))
     experiment = client.get_experiment_by_name(job.tracking.experiment)
     report = build_report(client, experiment.experiment_id, job.name)
-    lines = table_rows(report)
-    table = Table(title=f"{job.name}: selected dev scores, mean ± std over seeds")
-    for column in lines[0]:
-        table.add_column(column)
-    for line in lines[1:]:
-        table.add_row(*line)
-    console.print(table)
-    run_id = log_report(client, job.tracking.experiment, report, REPO / "bench" / "results" / experiment.name)
+    console.print(rich_table(report))
+    run_id = log_report(client, job.tracking.experiment, report, args.output / experiment.name)
     console.print(f"report run {run_id}; total {time.perf_counter() - started:.0f} s")
 
 

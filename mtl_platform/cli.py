@@ -237,7 +237,7 @@ def report(
     over seeds), and learning curves; logged to the experiment as a report run."""
     from mlflow.tracking import MlflowClient
 
-    from mtl_platform.analysis.report import FORMULA, build_report, jobs_in, log_report, table_rows
+    from mtl_platform.analysis.report import FORMULA, build_report, jobs_in, log_report, rich_table
     from mtl_platform.tracking.mlflow_store import tracking_uri
 
     client = MlflowClient(tracking_uri(uri))
@@ -251,13 +251,7 @@ def report(
     built = build_report(client, found.experiment_id, job or jobs[0])
     if not built.rows:
         _fail(ConfigError(f"no finished runs of job {built.job!r} in experiment {experiment!r}"))
-    lines = table_rows(built)
-    table = Table(title=f"{built.job}: selected dev scores, mean ± std over seeds")
-    for column in lines[0]:
-        table.add_column(column)
-    for line in lines[1:]:
-        table.add_row(*line)
-    console.print(table)
+    console.print(rich_table(built))
     run_id = log_report(client, experiment, built, output)
     console.print(f"Δm: {FORMULA}")
     console.print(f"Logged as run {run_id} (artifacts under report/)" + (f"; written to {output}" if output else ""))

@@ -65,9 +65,10 @@ def sweep_job(job_dict: dict) -> dict:
     return job_dict
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def asha_sweep(ray_session, tmp_path_factory) -> SweepSummary:
-    """A 3-trial ASHA sweep, shared by the test of what it does and the test of how the UI shows it."""
+    """A 3-trial ASHA sweep, shared by the test of what it does and the test of how the UI shows it
+    (session-scoped: in a test process, other modules' tests may run between those two)."""
     tmp_path = tmp_path_factory.mktemp("asha")
     (tmp_path / "mlruns").mkdir()
     job = base_job(tmp_path)

@@ -46,19 +46,22 @@ def test_changed_file_or_setting_re_tokenizes(job_dict, tmp_path):
 
 
 @pytest.mark.full_data
+def full_paths(shared: Path) -> list[str]:
+    """The job files' ../shared/data paths, pointed at MTL_SHARED_DATA."""
+    return [
+        f"tasks.sst2.data.train={shared}/SST-2/train.tsv",
+        f"tasks.sst2.data.dev={shared}/SST-2/dev.tsv",
+        f"tasks.stsb.data.train={shared}/STS-B/train.tsv",
+        f"tasks.stsb.data.dev={shared}/STS-B/dev.tsv",
+        f"tasks.conll.data.train={shared}/conll2003/train.txt",
+        f"tasks.conll.data.dev={shared}/conll2003/valid.txt",
+    ]
+
+
 def test_full_data_job_loads():
     shared = shared_data()
     job = load_job(
-        REPO / "jobs/glue_ner_full.yaml",
-        [
-            f"tasks.sst2.data.train={shared}/SST-2/train.tsv",
-            f"tasks.sst2.data.dev={shared}/SST-2/dev.tsv",
-            f"tasks.stsb.data.train={shared}/STS-B/train.tsv",
-            f"tasks.stsb.data.dev={shared}/STS-B/dev.tsv",
-            f"tasks.conll.data.train={shared}/conll2003/train.txt",
-            f"tasks.conll.data.dev={shared}/conll2003/valid.txt",
-            f"tasks.conll.data.test={shared}/conll2003/test.txt",
-        ],
+        REPO / "jobs/glue_ner_full.yaml", [*full_paths(shared), f"tasks.conll.data.test={shared}/conll2003/test.txt"]
     )
     assert job.tasks[2].data.test.name == "test.txt"
 
@@ -69,12 +72,7 @@ def test_the_benchmark_job_loads_all_four_datasets():
     job = load_job(
         REPO / "jobs/bench/glue_ner.yaml",
         [
-            f"tasks.sst2.data.train={shared}/SST-2/train.tsv",
-            f"tasks.sst2.data.dev={shared}/SST-2/dev.tsv",
-            f"tasks.stsb.data.train={shared}/STS-B/train.tsv",
-            f"tasks.stsb.data.dev={shared}/STS-B/dev.tsv",
-            f"tasks.conll.data.train={shared}/conll2003/train.txt",
-            f"tasks.conll.data.dev={shared}/conll2003/valid.txt",
+            *full_paths(shared),
             f"tasks.agnews.data.train={shared}/ag_news/alps_agnews/dev.tsv",
             f"tasks.agnews.data.dev.train={shared}/ag_news/test.csv",
         ],

@@ -23,6 +23,7 @@ matplotlib.use("Agg")
 import matplotlib.pyplot as plt
 from mlflow.entities import Run
 from mlflow.tracking import MlflowClient
+from rich.table import Table
 
 from mtl_platform.analysis.delta_m import BASELINE_TAG, delta_m, main_score
 from mtl_platform.tasks import TASK_TYPES
@@ -152,6 +153,17 @@ def table_rows(report: Report) -> list[list[str]]:
             ]
         )
     return lines
+
+
+def rich_table(report: Report) -> Table:
+    """The table for a terminal."""
+    lines = table_rows(report)
+    table = Table(title=f"{report.job}: dev scores of the checkpoints kept, mean ± std over seeds")
+    for column in lines[0]:
+        table.add_column(column)
+    for line in lines[1:]:
+        table.add_row(*line)
+    return table
 
 
 def _learning_curves(client: MlflowClient, report: Report, path: Path) -> None:

@@ -337,9 +337,9 @@ def _train(job: JobConfig, config: dict[str, Any]) -> None:
             metrics = evaluation.metrics
             if job.trainer.validation_fraction:  # what selects the checkpoint (see trainer.selected)
                 metrics.update(evaluate(training.model, training.eval_data(), VALIDATION, device).metrics)
-            if config.get("baselines"):
-                main = {name: task.main_metric for name, task in training.tasks.items()}
-                scores = {name: metrics[f"dev/{name}/{metric}"] for name, metric in main.items()}
+            main = {name: task.main_metric for name, task in training.tasks.items()}
+            scores = {name: metrics.get(f"dev/{name}/{metric}") for name, metric in main.items()}
+            if config.get("baselines") and None not in scores.values():  # every task has a dev split
                 metrics["dev/delta_m"] = delta_m(scores, config["baselines"], main)
             # The median resists one-off stalls (evaluation, other processes); the mean does not.
             if step_seconds:
