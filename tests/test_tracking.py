@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import os
+
+import mlflow
 from mlflow.tracking import MlflowClient
 
 from mtl_platform.tracking.mlflow_store import experiment_id, flatten, tracking_uri
+from mtl_platform.tracking.model import tracking
 
 
 def test_default_store_is_sqlite_in_mlruns_with_absolute_artifact_paths(tmp_path, monkeypatch):
@@ -32,3 +36,15 @@ def test_flatten_keys_task_lists_by_name():
         "trainer.lr": 0.1,
         "labels": ["a", "b"],
     }
+
+
+def test_logging_a_model_leaves_no_tracking_uri_behind(tmp_path, monkeypatch):
+    """The next run of the process (another seed, another baseline) must still log to its
+    default store, not to the one MLflow would export while logging the model."""
+    monkeypatch.delenv("MLFLOW_TRACKING_URI", raising=False)
+    monkeypatch.setattr(mlflow.tracking._tracking_service.utils, "_tracking_uri", None)
+    with tracking(f"sqlite:///{tmp_path / 'other.db'}"):
+        assert os.environ["MLFLOW_TRACKING_URI"].endswith("other.db")
+    assert "MLFLOW_TRACKING_URI" not in os.environ and not mlflow.tracking.is_tracking_uri_set()
+    monkeypatch.chdir(tmp_path)
+    assert tracking_uri() == f"sqlite:///{tmp_path / 'mlruns' / 'mlflow.db'}"

@@ -137,9 +137,11 @@ def _requirements() -> list[str]:
 
 
 @contextlib.contextmanager
-def _tracking(uri: str) -> Iterator[None]:
-    """MLflow's fluent API (log_model) reads a process-wide URI: set it only for the call."""
-    previous = mlflow.get_tracking_uri()
+def tracking(uri: str) -> Iterator[None]:
+    """MLflow's fluent API (log_model) reads a process-wide URI: set it only for the call. When
+    none was set, none is left set: restoring MLflow's default (./mlflow.db) would export it as
+    MLFLOW_TRACKING_URI, and the process's next run without a URI would log there."""
+    previous = mlflow.get_tracking_uri() if mlflow.tracking.is_tracking_uri_set() else None
     mlflow.set_tracking_uri(uri)
     try:
         yield
@@ -166,7 +168,7 @@ def log_model(client: MlflowClient, run_id: str, job: JobConfig, job_file: Path,
         example = input_example(job)
         predictor = Predictor.load(job_file, weights_file, backbone)
         output = predict_frame(predictor, example)
-        with _tracking(client.tracking_uri), mlflow.start_run(run_id=run_id, log_system_metrics=False):
+        with tracking(client.tracking_uri), mlflow.start_run(run_id=run_id, log_system_metrics=False):
             info = mlflow.pyfunc.log_model(
                 name=ARTIFACT_PATH,
                 python_model=str(Path(__file__).with_name("pyfunc_model.py")),
@@ -198,7 +200,7 @@ def model_uri(client: MlflowClient, model: str) -> str:
 def register(client: MlflowClient, run_id: str, name: str) -> int:
     """Put the run's model in the model registry as a new version of `name`; returns the version."""
     uri = model_uri(client, run_id)
-    with _tracking(client.tracking_uri):
+    with tracking(client.tracking_uri):
         return int(mlflow.register_model(uri, name).version)
 
 
@@ -208,7 +210,7 @@ def evaluate_model(
     """Score a logged model on one split of its job's data (paths changeable with overrides);
     returns the metrics and the run that logged the model."""
     uri = model_uri(client, model)
-    with _tracking(client.tracking_uri):
+    with tracking(client.tracking_uri):
         loaded = mlflow.pyfunc.load_model(uri)
     predictor: Predictor = loaded.unwrap_python_model().predictor
     job = validate_job(apply_overrides(predictor.job.model_dump(mode="json"), overrides), Path("."), uri)
