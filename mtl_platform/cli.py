@@ -119,12 +119,15 @@ def baseline(job_file: Annotated[Path, typer.Argument(help="multi-task job YAML"
     """Train each task of a job alone (same backbone, steps, selection and seeds), as its baselines:
     later runs of the job log dev/delta_m against them, and `mtl report` compares with them."""
     from mtl_platform.analysis.baselines import run_baselines
+    from mtl_platform.train.trainer import TrainingStopped
 
     try:
         job = load_job(job_file, override or [])
         results = run_baselines(job)
     except ConfigError as exc:
         _fail(exc)
+    except TrainingStopped as exc:
+        _fail(exc, code=1)
     for result in results:
         console.print(f"baseline {result.run_name}: MLflow run {result.run_id}")
     console.print(f"{len(results)} single-task baselines of '{job.name}' in experiment '{job.tracking.experiment}'.")
