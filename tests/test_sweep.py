@@ -128,12 +128,18 @@ def dominated(a: dict, b: dict, metrics: list[str]) -> bool:
     return all(b[m] >= a[m] for m in metrics) and any(b[m] > a[m] for m in metrics)
 
 
-def test_multi_objective_sweep_returns_the_non_dominated_trials(ray_session, sweep_job, tmp_path):
+def test_multi_objective_sweep_returns_the_non_dominated_trials(ray_session, sweep_job, tmp_path, monkeypatch):
+    """Also: with no tracking URI configured, the trials log to the driver's default store (./mlruns
+    where the sweep was started), not to one in their own working directories."""
     sweep_job["trainer"].update(max_steps=2, eval_every=2)
+    del sweep_job["tracking"]["uri"]
+    monkeypatch.delenv("MLFLOW_TRACKING_URI", raising=False)
+    monkeypatch.chdir(tmp_path)
     objectives = [{"metric": "dev/sst2/accuracy", "mode": "max"}, {"metric": "dev/stsb/pearson", "mode": "max"}]
     search = {"weighting.weights": {"type": "simplex"}}
     tune = {"num_samples": 2, "max_concurrent_trials": 2, "search_alg": "optuna", "objectives": objectives}
     summary = run_sweep(load_sweep(write_sweep(tmp_path, sweep_job, search, tune)))
+    assert summary.tracking_uri == f"sqlite:///{tmp_path / 'mlruns' / 'mlflow.db'}"
     metrics = [o["metric"] for o in objectives]
     expected = {
         t.trial_id

@@ -244,6 +244,14 @@ def _summaries(client: MlflowClient, parent: str, sweep: SweepConfig, grid: tune
     return trials
 
 
+def _pinned(sweep: SweepConfig, uri: str) -> dict[str, Any]:
+    """The sweep for its trials, with the driver's tracking URI written in: a trial runs in its own
+    working directory, where the default store (./mlruns) would be a different one."""
+    data = sweep.model_dump(mode="json")
+    data["job"]["tracking"]["uri"] = uri
+    return data
+
+
 def run_sweep(sweep: SweepConfig, resume: bool = False) -> SweepSummary:
     client = MlflowClient(uri := tracking_uri(sweep.job.tracking.uri))
     check_reachable(uri)
@@ -257,7 +265,7 @@ def run_sweep(sweep: SweepConfig, resume: bool = False) -> SweepSummary:
     trainable = tune.with_resources(
         tune.with_parameters(
             _trial,
-            sweep=sweep.model_dump(mode="json"),
+            sweep=_pinned(sweep, uri),
             parent_run_id=parent,
             sweep_run=sweep_run,
             source_tags=source_tags,
