@@ -65,10 +65,10 @@ def sweep_job(job_dict: dict) -> dict:
     return job_dict
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")
 def asha_sweep(ray_session, tmp_path_factory) -> SweepSummary:
     """A 3-trial ASHA sweep, shared by the test of what it does and the test of how the UI shows it
-    (session-scoped: in a test process, other modules' tests may run between those two)."""
+    (make test runs a file's tests in one process: --dist loadfile)."""
     tmp_path = tmp_path_factory.mktemp("asha")
     (tmp_path / "mlruns").mkdir()
     job = base_job(tmp_path)
@@ -83,7 +83,6 @@ def asha_sweep(ray_session, tmp_path_factory) -> SweepSummary:
     return run_sweep(load_sweep(write_sweep(tmp_path, job, search, tune)))
 
 
-@pytest.mark.xdist_group("asha")
 def test_asha_sweep_makes_a_parent_with_nested_runs_and_stops_trials_early(asha_sweep):
     summary = asha_sweep
 
@@ -201,7 +200,6 @@ def test_killed_sweep_resumes_without_rerunning_finished_trials(ray_session, swe
     assert again.info.end_time == first.info.end_time, "the finished trial was not run again"
 
 
-@pytest.mark.xdist_group("asha")  # one ASHA sweep for both tests: they run in the same process
 def test_the_ui_shows_the_sweep_its_nested_trials_and_their_plots(asha_sweep, tmp_path):
     """The real MLflow UI (`mtl ui`, 127.0.0.1) in headless Chromium: the experiment's runs, the
     trials under their sweep once it is expanded, and a trial's plot rendered as an image.
