@@ -2,7 +2,7 @@
 PYTHON ?= python3
 VENV := .venv
 # Two test processes, each taking whole files (a file's tests share its fixtures, e.g. one ASHA
-# sweep): on 2 cores the suite takes ~14 min instead of ~23 one test after another.
+# sweep): on 2 cores the suite takes ~16 min instead of ~23 one test after another.
 # TEST_WORKERS= runs it in one process.
 TEST_WORKERS ?= -n 2 --dist loadfile
 STAMP := $(VENV)/.installed
