@@ -37,7 +37,7 @@ from mtl_platform.data.sampler import MultiTaskSampler
 from mtl_platform.data.splits import VALIDATION
 from mtl_platform.data.tokenize import load_tokenizer, tokenize_job
 from mtl_platform.models.multitask import MultiTaskModel, build_model, parameter_counts
-from mtl_platform.tasks import Task, build_tasks
+from mtl_platform.tasks import Task, build_tasks, main_metrics
 from mtl_platform.tracking.journal import JOURNAL_FILE, MetricJournal
 from mtl_platform.tracking.mlflow_store import MetricWriter
 from mtl_platform.train import checkpoint
@@ -304,6 +304,7 @@ def _train(job: JobConfig, config: dict[str, Any]) -> None:
         where = {"run/device": device.type, "run/precision": training.precision, "run/backend": backend}
         writer.log_params(parameter_counts(training.model) | where)
     window: dict[str, list[float]] = defaultdict(list)
+    main = main_metrics(job)  # for dev/delta_m
     step_seconds: list[float] = []
     skipped = 0
     model.train()
@@ -337,7 +338,6 @@ def _train(job: JobConfig, config: dict[str, Any]) -> None:
             metrics = evaluation.metrics
             if job.trainer.validation_fraction:  # what selects the checkpoint (see trainer.selected)
                 metrics.update(evaluate(training.model, training.eval_data(), VALIDATION, device).metrics)
-            main = {name: task.main_metric for name, task in training.tasks.items()}
             scores = {name: metrics.get(f"dev/{name}/{metric}") for name, metric in main.items()}
             if config.get("baselines") and None not in scores.values():  # every task has a dev split
                 metrics["dev/delta_m"] = delta_m(scores, config["baselines"], main)

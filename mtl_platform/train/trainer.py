@@ -22,7 +22,7 @@ from mtl_platform.analysis.delta_m import BASELINE_TAG, baseline_scores
 from mtl_platform.config import ConfigError, JobConfig, job_to_yaml, read_yaml, validate_job
 from mtl_platform.data.splits import VALIDATION
 from mtl_platform.data.tokenize import tokenize_job
-from mtl_platform.tasks import TASK_TYPES, build_tasks
+from mtl_platform.tasks import build_tasks, main_metrics
 from mtl_platform.tracking import describe
 from mtl_platform.tracking.journal import JOURNAL_FILE, MetricJournal, upload_missing
 from mtl_platform.tracking.mlflow_store import (
@@ -193,7 +193,7 @@ def finish_run(client: MlflowClient, run_id: str, run_dir: Path, checkpoint: Che
             if (Path(directory) / DETAILS_FILE).exists():
                 details = json.loads((Path(directory) / DETAILS_FILE).read_text())
                 log_evaluation_plots(client, run_id, details, "dev")
-    log_run_plots(client, run_id, job.name, {t.name: TASK_TYPES[t.type].main_metric for t in job.tasks})
+    log_run_plots(client, run_id, job.name, main_metrics(job))
     if info.get("failure"):
         client.set_tag(run_id, "mtl.failure", info["failure"])
     client.set_terminated(run_id, status=info["outcome"])
@@ -243,7 +243,7 @@ def _baselines(client: MlflowClient, run_id: str, job: JobConfig, tags: dict[str
     then every evaluation logs dev/delta_m. None for a baseline run itself, or a task without one."""
     if BASELINE_TAG in tags or len(job.tasks) < 2:
         return None
-    main = {t.name: TASK_TYPES[t.type].main_metric for t in job.tasks}
+    main = main_metrics(job)
     found = baseline_scores(client, client.get_run(run_id).info.experiment_id, job.name, main)
     if set(found) != set(main):
         return None
