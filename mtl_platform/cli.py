@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import json
 import logging
 import os
 import shlex
@@ -13,6 +14,7 @@ from pathlib import Path
 from typing import Annotated, Any
 
 import typer
+import yaml
 from rich.console import Console
 from rich.logging import RichHandler
 from rich.markup import escape
@@ -169,6 +171,109 @@ def tune(
     console.print(
         f"Parent MLflow run {summary.parent_run_id}; browse it: {_ui_hint(summary.tracking_uri, summary.parent_run_id)}"
     )
+
+
+def _matrix_table(title: str, tasks: list[str], matrix: list[list[float | None]]) -> Table:
+    table = Table(title=title)
+    table.add_column("task i \\ task j")
+    for task in tasks:
+        table.add_column(task, justify="right")
+    for task, row in zip(tasks, matrix):
+        table.add_row(task, *("-" if v is None else f"{v:.3g}" for v in row))
+    return table
+
+
+@app.command()
+def affinity(
+    job_file: Annotated[Path, typer.Argument(help="multi-task job YAML (every task in each step's batch)")],
+    override: Overrides = None,
+    groups: Annotated[int | None, typer.Option(help="models to group the tasks into; default: the best number")] = None,
+    measure: Annotated[str | None, typer.Option(help="lookahead (TAG) or cosine (of task gradients)")] = None,
+    every: Annotated[int | None, typer.Option(help="measure at every this many steps")] = None,
+    sweep_file: Annotated[
+        Path | None, typer.Option(help="where to write the sweep that trains the groupings; default JOB_groupings.yaml")
+    ] = None,
+    alternatives: Annotated[int, typer.Option(help="runner-up groupings the sweep trains too")] = 1,
+    check: Annotated[bool, typer.Option(help="run that sweep now and compare the groupings' dev scores")] = False,
+) -> None:
+    """Train the job once measuring inter-task affinity, propose groupings of its tasks into models,
+    and write a sweep that trains the proposal beside other groupings."""
+    from mtl_platform.analysis.affinity import AFFINITY_FILE
+    from mtl_platform.analysis.grouping import groupings_to_check, ranked_groupings, suggest, sweep_for
+    from mtl_platform.config import validate_job
+    from mtl_platform.train.trainer import TrainingStopped, run_job
+
+    try:
+        data = load_job(job_file, override or []).per_seed()[0].model_dump(mode="json")
+        given = {"measure": measure, "every": every}
+        data["affinity"] = {**(data["affinity"] or {}), **{k: v for k, v in given.items() if v is not None}}
+        job = validate_job(data, job_file.parent, str(job_file))
+        if groups is not None and not 1 <= groups <= len(job.tasks):
+            raise ConfigError(f"--groups {groups}: choose between 1 and the job's {len(job.tasks)} tasks")
+        result = run_job(job)
+    except ConfigError as exc:
+        _fail(exc)
+    except TrainingStopped as exc:
+        _fail(exc, code=1)
+    summary = json.loads((job.trainer.storage_path / result.run_name / AFFINITY_FILE).read_text())
+    tasks = summary["tasks"]
+    for name in ("lookahead", "cosine"):
+        if name in summary:
+            console.print(
+                _matrix_table(f"{name} affinity over {summary['measured_steps']} steps", tasks, summary[name])
+            )
+    cost = summary["cost_fraction"]
+    console.print(
+        f"Measuring took {summary['seconds']:.1f} s" + (f", {cost:.1%} of the training loop." if cost else ".")
+    )
+
+    matrix = summary.get("lookahead") or summary["cosine"]
+    suggested = suggest(matrix, tasks, groups)
+    table = Table(title="best grouping into k models (score: total affinity within models)")
+    table.add_column("k")
+    table.add_column("grouping")
+    table.add_column("score", justify="right")
+    for k in range(1, len(tasks) + 1):
+        best = ranked_groupings(matrix, tasks, k)[0]
+        table.add_row(str(k), best.label(), f"{best.score:.3g}")
+    console.print(table)
+    console.print(f"[bold]Suggested:[/] {suggested.label()}")
+
+    checked = groupings_to_check(matrix, tasks, suggested, alternatives)
+    target = sweep_file or Path(f"{job_file.stem}_groupings.yaml")
+    target.write_text(yaml.safe_dump(sweep_for(job_file, target, override or [], checked), sort_keys=False))
+    from mlflow.tracking import MlflowClient
+
+    MlflowClient(result.tracking_uri).log_artifact(result.run_id, str(target), "affinity")
+    console.print(f"Sweep training {', '.join(g.label() for g in checked)}: {target} (mtl tune {target})")
+    if check:
+        _check_groupings(target, job, checked)
+
+
+def _check_groupings(sweep_file: Path, job: JobConfig, groupings: list[Any]) -> None:
+    """Train each group (one sweep trial a group) and score every grouping from its groups' trials."""
+    from mlflow.tracking import MlflowClient
+
+    from mtl_platform.analysis.grouping import grouping_results
+    from mtl_platform.tasks import main_metrics
+    from mtl_platform.tune.sweep import run_sweep
+
+    try:
+        summary = run_sweep(load_sweep(sweep_file))
+    except ConfigError as exc:
+        _fail(exc)
+    trials = [(t.params["only_tasks"], t.metrics) for t in summary.trials]
+    rows = grouping_results(groupings, trials, main_metrics(job))
+    table = Table(title="dev score of each task, from the model of its group")
+    for column in rows[0]:
+        table.add_column(column)
+    for row in rows:
+        table.add_row(*(f"{v:.4f}" if isinstance(v, float) else "-" if v is None else str(v) for v in row.values()))
+    console.print(table)
+    MlflowClient(summary.tracking_uri).log_table(
+        summary.parent_run_id, {k: [r[k] for r in rows] for k in rows[0]}, "groupings.json"
+    )
+    console.print(f"Logged to the sweep's parent run {summary.parent_run_id} as groupings.json")
 
 
 def _serve_mlflow(command: list[str], host: str, port: int, expose: bool) -> None:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import copy
 import os
+import re
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
@@ -45,6 +46,11 @@ def _resolve_path(value: str | Path | None, info: ValidationInfo) -> Path | None
     if not path.is_absolute() and base is not None:
         path = Path(base) / path
     return path.resolve()
+
+
+def in_mlflow(model: str) -> bool:
+    """A model given as an MLflow run id, models:/ or runs:/ URI (else it is a path)."""
+    return model.startswith(("models:/", "runs:/")) or re.fullmatch(r"[0-9a-f]{32}", model) is not None
 
 
 class DataSource(Strict):
@@ -175,6 +181,12 @@ class ModelConfig(Strict):
     lstm: LSTMConfig = Field(default_factory=LSTMConfig)
     sharing: SharingConfig = Field(default_factory=HardOptions, description="`hard`, or {scheme: ..., options}")
     freeze_backbone: bool = Field(False, description="train only the task heads (and weighting parameters)")
+    init_from: str | None = Field(
+        None,
+        description="start from a trained multi-task model: an MLflow run id, models:/NAME/VERSION, "
+        "a checkpoint directory or a model.pt file (its encoder, and the heads of tasks of the same name)",
+    )
+    init_heads: bool = Field(True, description="with init_from: load the heads of tasks of the same name too")
 
     @field_validator("sharing", mode="before")
     @classmethod
@@ -188,6 +200,20 @@ class ModelConfig(Strict):
         if value is not None and value.startswith(("/", "./", "../", "~")) and not Path(value).expanduser().is_dir():
             raise ValueError(f"no such model directory: {value}; give a local directory, a hub id or 'minilm'")
         return value
+
+    @field_validator("init_from", mode="after")
+    @classmethod
+    def _init_source(cls, value: str | None, info: ValidationInfo) -> str | None:
+        """A run id or models:/ URI is looked up when the job starts; a path is resolved and checked now."""
+        if value is None or in_mlflow(value):
+            return value
+        path = _resolve_path(value, info)
+        if not path.exists() and (info.context or {}).get("check_files", True):
+            raise ValueError(
+                f"no such file or directory: {path}; give an MLflow run id, models:/NAME/VERSION, "
+                "a checkpoint directory or a model.pt file"
+            )
+        return str(path)
 
     @model_validator(mode="after")
     def _fits_backbone(self) -> ModelConfig:
@@ -294,6 +320,18 @@ class TrainerConfig(Strict):
         return path.expanduser().resolve()
 
 
+class AffinityConfig(Strict):
+    """Inter-task affinity measured during training (TAG, Fifty et al. 2021), every `every` steps.
+
+    lookahead: Z[i, j] = 1 - L_j(shared - lr * grad L_i) / L_j(shared), on the step's global batch;
+    cosine: the cosine of the shared parameters' gradients of tasks i and j (no lookahead passes).
+    Both are averaged over the measured steps."""
+
+    measure: Literal["lookahead", "cosine"] = "lookahead"
+    every: int = Field(10, gt=0, description="measure at every this many steps")
+    lr: float | None = Field(None, gt=0, description="lookahead step size; default the step's learning rate")
+
+
 class ScalingConfig(Strict):
     num_workers: int = Field(2, gt=0)
     use_gpu: bool | Literal["auto"] = "auto"
@@ -316,17 +354,46 @@ class JobConfig(Strict):
     name: str = Field("job", pattern=r"^[A-Za-z0-9_\-.]+$")
     description: str = ""
     tasks: Annotated[list[TaskConfig], Field(min_length=1)]
+    only_tasks: list[str] | None = Field(
+        None, min_length=1, description="train only these of the tasks (a grouping sweep trains one group a trial)"
+    )
     model: ModelConfig = Field(default_factory=ModelConfig)
     weighting: WeightingConfig = Field(default_factory=EqualOptions)
     trainer: TrainerConfig
     scaling: ScalingConfig = Field(default_factory=ScalingConfig)
     tracking: TrackingConfig = Field(default_factory=TrackingConfig)
+    affinity: AffinityConfig | None = Field(None, description="measure inter-task affinity (off by default)")
+
+    @model_validator(mode="before")
+    @classmethod
+    def _keep_only_tasks(cls, data: Any) -> Any:
+        """`only_tasks` leaves the other tasks out of everything (their weights and caps too)."""
+        if not isinstance(data, dict) or not data.get("only_tasks") or not isinstance(data.get("tasks"), list):
+            return data
+        keep = data["only_tasks"]
+        names = [t.get("name") for t in data["tasks"] if isinstance(t, dict)]
+        if unknown := [t for t in keep if t not in names]:
+            raise ValueError(f"only_tasks names {unknown}; the tasks are {names}")
+        data = copy.deepcopy(data)
+        data["tasks"] = [t for t in data["tasks"] if t.get("name") in keep]
+        weighting = data.get("weighting")
+        sampling = data.get("trainer", {}).get("sampling") if isinstance(data.get("trainer"), dict) else None
+        for section, key in ((weighting, "weights"), (sampling, "caps")):
+            if isinstance(section, dict) and isinstance(section.get(key), dict):
+                section[key] = {t: v for t, v in section[key].items() if t in keep}
+        return data
 
     @model_validator(mode="after")
     def _consistent(self) -> JobConfig:
         names = [t.name for t in self.tasks]
         if len(set(names)) != len(names):
             raise ValueError(f"task names must be unique, got {names}")
+        sampling = self.trainer.sampling
+        if self.affinity and len(names) > 1 and sampling.strategy != "all_tasks" and not sampling.mixed:
+            raise ValueError(
+                "affinity compares tasks on one step's batch, which here holds one task: "
+                "set trainer.sampling.strategy: all_tasks (or trainer.sampling.mixed: true)"
+            )
         caps = self.trainer.sampling.caps
         if isinstance(caps, dict) and not set(caps) <= set(names):
             raise ValueError(f"trainer.sampling.caps names {sorted(set(caps) - set(names))}; tasks are {names}")

@@ -204,15 +204,20 @@ def register(client: MlflowClient, run_id: str, name: str) -> int:
         return int(mlflow.register_model(uri, name).version)
 
 
+def load_logged(client: MlflowClient, model: str) -> tuple[Predictor, str, str | None]:
+    """A logged model (by run id, models:/ or runs:/ URI): its predictor, its URI and the run that logged it."""
+    uri = model_uri(client, model)
+    with tracking(client.tracking_uri):
+        loaded = mlflow.pyfunc.load_model(uri)
+    return loaded.unwrap_python_model().predictor, uri, loaded.metadata.run_id
+
+
 def evaluate_model(
     client: MlflowClient, model: str, split: str, overrides: list[str]
 ) -> tuple[dict[str, float], str | None]:
     """Score a logged model on one split of its job's data (paths changeable with overrides);
     returns the metrics and the run that logged the model."""
-    uri = model_uri(client, model)
-    with tracking(client.tracking_uri):
-        loaded = mlflow.pyfunc.load_model(uri)
-    predictor: Predictor = loaded.unwrap_python_model().predictor
+    predictor, uri, run_id = load_logged(client, model)
     job = validate_job(apply_overrides(predictor.job.model_dump(mode="json"), overrides), Path("."), uri)
     tasks = build_tasks(job)
     data = {
@@ -223,4 +228,4 @@ def evaluate_model(
     collators = {name: task.collator(predictor.tokenizer) for name, task in tasks.items()}
     source = EvalData(tasks, data, collators, job.trainer.eval_batch_size)
     device = torch.device("cuda" if torch.cuda.is_available() else "cpu")
-    return evaluate(predictor.model.to(device), source, split, device).metrics, loaded.metadata.run_id
+    return evaluate(predictor.model.to(device), source, split, device).metrics, run_id

@@ -97,6 +97,34 @@ def log_evaluation_plots(client: MlflowClient, run_id: str, details: dict[str, d
             )
 
 
+def log_affinity(client: MlflowClient, run_id: str, summary: dict[str, Any]) -> None:
+    """A heatmap and CSV of each affinity matrix (row i, column j: the effect of task i on task j)."""
+    tasks = summary["tasks"]
+    titles = {
+        "lookahead": "lookahead affinity: 1 - L_j(after a step on task i) / L_j",
+        "cosine": "cosine of task gradients",
+    }
+    for measure, title in titles.items():
+        if measure not in summary:
+            continue
+        matrix = [[float("nan") if v is None else v for v in row] for row in summary[measure]]
+        limit = max((abs(v) for row in summary[measure] for v in row if v is not None), default=1.0) or 1.0
+        size = max(4.0, 0.9 * len(tasks) + 2)
+        figure, axes = plt.subplots(figsize=(size, size * 0.85))
+        image = axes.imshow(matrix, cmap="RdBu", vmin=-limit, vmax=limit)
+        figure.colorbar(image, ax=axes)
+        axes.set_xticks(range(len(tasks)), tasks, rotation=45, ha="right")
+        axes.set_yticks(range(len(tasks)), tasks)
+        for i, row in enumerate(matrix):
+            for j, value in enumerate(row):
+                axes.text(j, i, f"{value:.2g}", ha="center", va="center", fontsize=8)
+        axes.set_xlabel("task j (affected)")
+        axes.set_ylabel("task i (stepped on)")
+        axes.set_title(f"{title}\n{summary['measured_steps']} steps", fontsize=9)
+        rows = [["task i \\ task j", *tasks]] + [[t, *row] for t, row in zip(tasks, summary[measure])]
+        _log(client, run_id, f"affinity_{measure}", figure, rows)
+
+
 def log_baseline_comparison(client: MlflowClient, run_id: str, job_name: str, main_metrics: dict[str, str]) -> bool:
     """Bars of each task's main dev metric: this run beside its single-task baselines (runs in the
     experiment tagged mtl.baseline_for=<job>, one task each). False when there are none."""

@@ -30,6 +30,7 @@ import torch.distributed as dist
 from mlflow.system_metrics.system_metrics_monitor import SystemMetricsMonitor
 from torch import Tensor, nn
 
+from mtl_platform.analysis.affinity import AFFINITY_FILE, AffinityMeter
 from mtl_platform.analysis.delta_m import delta_m
 from mtl_platform.config import JobConfig
 from mtl_platform.data.mixed import mix
@@ -109,15 +110,21 @@ class Training:
     precision: str  # fp32 | bf16 | fp16, of the forward passes (see resolve_precision)
     scaler: torch.amp.GradScaler  # loss scaling for fp16; a pass-through otherwise
     pad_token_id: int  # for mixed batches, whose tasks' rows are padded to one length
+    affinity: AffinityMeter | None  # job.affinity: measured at its steps, on the step's batches
 
     @classmethod
-    def build(cls, job: JobConfig, rank: int = 0, world_size: int = 1) -> Training:
+    def build(
+        cls, job: JobConfig, rank: int = 0, world_size: int = 1, initial: dict[str, Tensor] | None = None
+    ) -> Training:
+        """`initial`: tensors that replace the model's own at the start (model.init_from)."""
         torch.set_num_threads(max(1, int(job.scaling.cpus_per_worker)))
         torch.manual_seed(job.trainer.seed)  # identical initial weights on every worker
         tasks = build_tasks(job)
         data = tokenize_job(job, tasks)
         tokenizer = load_tokenizer(job.model)
         model = build_model(job, tasks)
+        if initial is not None:
+            model.load_state_dict(initial, strict=False)  # the driver chose tensors this model has (models/initial.py)
         weighting = build_weighting(job.weighting, job.task_names())
         groups: list[dict[str, Any]] = [{"params": list(model.parameters())}]
         if weighting.parameters():
@@ -148,6 +155,7 @@ class Training:
             precision=precision,
             scaler=torch.amp.GradScaler("cuda" if cuda else "cpu", enabled=precision == "fp16"),
             pad_token_id=tokenizer.pad_token_id or 0,
+            affinity=AffinityMeter(job.task_names(), job.affinity) if job.affinity and len(tasks) > 1 else None,
         )
 
     def eval_data(self) -> EvalData:
@@ -167,6 +175,8 @@ class Training:
     def train_step(self, model: nn.Module, device: torch.device, step: int, world: int = 1) -> StepResult:
         """One optimizer step. `model` is the DDP-wrapped model for loss weightings, the bare one otherwise."""
         batches = self.next_batches(device)
+        if self.affinity and self.affinity.due(step):
+            self.affinity.measure(self.model, self.tasks, batches, self.scheduler.get_last_lr()[0], world)
         context = Step(step, self.job.trainer.seed, world, autocast(self.precision, device), self.scaler)
         try:
             if self.weighting.requires == "gradients":
@@ -194,6 +204,7 @@ class Training:
             "sampler": self.sampler.state_dict(),
             "weighting": self.weighting.state_dict(),
             "scaler": self.scaler.state_dict(),
+            "affinity": self.affinity.state_dict() if self.affinity else None,
             "step": step,
         }
 
@@ -206,6 +217,8 @@ class Training:
         self.weighting.load_state_dict(state["weighting"])
         if state.get("scaler"):
             self.scaler.load_state_dict(state["scaler"])
+        if self.affinity and state.get("affinity"):
+            self.affinity.load_state_dict(state["affinity"])
         if "rng" in state:
             checkpoint.set_rng_state(state["rng"])
         return int(state["step"])
@@ -284,7 +297,8 @@ def _train(job: JobConfig, config: dict[str, Any]) -> None:
     context = ray.train.get_context()
     rank, world = context.get_world_rank(), context.get_world_size()
     device = ray.train.torch.get_device()
-    training = Training.build(job, rank, world)
+    initial = torch.load(config["init_weights"], map_location="cpu") if config.get("init_weights") else None
+    training = Training.build(job, rank, world, initial)
     model = wrap_model(training)
 
     start_step = 0
@@ -308,6 +322,7 @@ def _train(job: JobConfig, config: dict[str, Any]) -> None:
     step_seconds: list[float] = []
     skipped = 0
     model.train()
+    began_training = time.perf_counter()
     last = config.get("stop_at", job.trainer.max_steps)
     for step in range(start_step + 1, last + 1):
         began = time.perf_counter()
@@ -346,6 +361,11 @@ def _train(job: JobConfig, config: dict[str, Any]) -> None:
                 metrics["perf/steps_per_sec"] = len(step_seconds) / sum(step_seconds)
                 metrics["perf/median_step_seconds"] = statistics.median(step_seconds)
             metrics["perf/peak_memory_mb"] = peak_memory_mb(device)
+            if training.affinity and rank == 0:
+                summary = training.affinity.summary(time.perf_counter() - began_training)
+                Path(config["run_dir"], AFFINITY_FILE).write_text(json.dumps(summary))
+                if summary["cost_fraction"] is not None:
+                    metrics["affinity/cost_fraction"] = summary["cost_fraction"]
             step_seconds.clear()
             if writer:
                 writer.add(metrics, step)

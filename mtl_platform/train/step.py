@@ -105,7 +105,7 @@ class NonFiniteLoss(ArithmeticError):
         self.task, self.value, self.step = task, value, step
 
 
-def _losses(
+def task_losses(
     tasks: dict[str, Task], outputs: dict[str, Tensor], batches: dict[str, Batch], world: int
 ) -> tuple[dict[str, Tensor], dict[str, float]]:
     """Every task's loss to backpropagate, and the global values of the tasks that had labels."""
@@ -127,7 +127,7 @@ def loss_weighted_backward(
 ) -> StepResult:
     with step.autocast:
         outputs = model(batches)
-    local, values = _losses(tasks, outputs, batches, step.world)
+    local, values = task_losses(tasks, outputs, batches, step.world)
     if error := _first_nonfinite(values, step):
         sum(local.values()).backward()  # DDP expects a backward after each forward; the caller drops the gradients
         raise error
@@ -155,7 +155,7 @@ def gradient_weighted_backward(
     with step.autocast:
         features = {t: model.encode(t, batches[t]) for t in names}
         outputs = {t: model.head(t, features[t], batches[t]) for t in names}
-    local, values = _losses(tasks, outputs, batches, step.world)
+    local, values = task_losses(tasks, outputs, batches, step.world)
     if error := _first_nonfinite(values, step):
         raise error
     shared = model.shared_parameters()

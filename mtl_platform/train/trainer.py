@@ -18,10 +18,12 @@ from mlflow.tracking import MlflowClient
 from ray.train import Checkpoint, CheckpointConfig, FailureConfig, Result, RunConfig, ScalingConfig
 from ray.train.torch import TorchTrainer
 
+from mtl_platform.analysis.affinity import AFFINITY_FILE
 from mtl_platform.analysis.delta_m import BASELINE_TAG, baseline_scores
 from mtl_platform.config import ConfigError, JobConfig, job_to_yaml, read_yaml, validate_job
 from mtl_platform.data.splits import VALIDATION
 from mtl_platform.data.tokenize import tokenize_job
+from mtl_platform.models.initial import prepare_initial_weights
 from mtl_platform.tasks import build_tasks, main_metrics
 from mtl_platform.tracking import describe
 from mtl_platform.tracking.journal import JOURNAL_FILE, MetricJournal, upload_missing
@@ -35,7 +37,7 @@ from mtl_platform.tracking.mlflow_store import (
     tracking_uri,
 )
 from mtl_platform.tracking.model import log_model
-from mtl_platform.tracking.plots import log_evaluation_plots, log_run_plots
+from mtl_platform.tracking.plots import log_affinity, log_evaluation_plots, log_run_plots
 from mtl_platform.tracking.redact import redact_text
 from mtl_platform.train.checkpoint import MODEL_FILE
 from mtl_platform.train.evaluation import DETAILS_FILE
@@ -194,6 +196,10 @@ def finish_run(client: MlflowClient, run_id: str, run_dir: Path, checkpoint: Che
                 details = json.loads((Path(directory) / DETAILS_FILE).read_text())
                 log_evaluation_plots(client, run_id, details, "dev")
     log_run_plots(client, run_id, job.name, main_metrics(job))
+    if (run_dir / AFFINITY_FILE).exists():
+        summary = json.loads((run_dir / AFFINITY_FILE).read_text())
+        log_affinity(client, run_id, summary)
+        client.log_dict(run_id, summary, AFFINITY_FILE)
     if info.get("failure"):
         client.set_tag(run_id, "mtl.failure", info["failure"])
     client.set_terminated(run_id, status=info["outcome"])
@@ -297,6 +303,7 @@ def run_job(
     run_dir = storage / name
     tasks = build_tasks(job)
     tokenize_job(job, tasks)  # warm the cache once here, so workers only memory-map it
+    initial_weights = prepare_initial_weights(job, tasks, uri, run_dir)
 
     client = MlflowClient(uri)
     run_id = _open_mlflow_run(client, job, run_dir, resume, parent_run_id, tags or {}, mlflow_run_id)
@@ -312,6 +319,7 @@ def run_job(
             "run_dir": str(run_dir),
             "stop_at": stop_at or job.trainer.max_steps,
             "baselines": baselines,
+            "init_weights": str(initial_weights) if initial_weights else None,
             # Ray Train 2 dropped resume_from_checkpoint: the workers load it themselves.
             "from_checkpoint": from_checkpoint.path if from_checkpoint else None,
         },

@@ -1,0 +1,83 @@
+"""Starting a job from a trained multi-task model (model.init_from).
+
+The driver reads the source once (the weights of an MLflow run's logged model or of a registered
+version, or a checkpoint), keeps the tensors this job's model takes: the whole encoder, which must
+match, and the heads of tasks of the same name and shape (unless model.init_heads is false), and
+writes them into the run directory. Every worker loads that file before training, so workers need
+no access to MLflow, and a source that does not fit fails before any worker starts.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+import torch
+from torch import Tensor
+
+from mtl_platform.config import ConfigError, JobConfig, in_mlflow
+from mtl_platform.models.multitask import MultiTaskModel, build_model
+from mtl_platform.tasks import Task
+from mtl_platform.train.checkpoint import MODEL_FILE
+
+log = logging.getLogger(__name__)
+INITIAL_WEIGHTS_FILE = "initial_weights.pt"
+
+
+def read_weights(source: str, tracking_uri: str) -> tuple[dict[str, Tensor], str]:
+    """The source's model weights, and where they came from (a models:/ URI or a file)."""
+    if in_mlflow(source):
+        from mlflow.tracking import MlflowClient
+
+        from mtl_platform.tracking.model import load_logged
+
+        predictor, uri, _ = load_logged(MlflowClient(tracking_uri), source)
+        return predictor.model.state_dict(), uri
+    path = Path(source)
+    file = path / MODEL_FILE if path.is_dir() else path
+    if not file.is_file():
+        raise ConfigError(f"model.init_from: {path} holds no {MODEL_FILE} (a checkpoint directory or a model file)")
+    return torch.load(file, map_location="cpu"), str(file)
+
+
+def matching_weights(
+    model: MultiTaskModel, weights: dict[str, Tensor], load_heads: bool, source: str
+) -> tuple[dict[str, Tensor], list[str]]:
+    """The tensors of `weights` that `model` takes, and the tasks whose heads are among them."""
+    own = model.state_dict()
+    encoder = [k for k in own if k.startswith("encoder.")]
+    missing = [k for k in encoder if k not in weights]
+    reshaped = [k for k in encoder if k in weights and weights[k].shape != own[k].shape]
+    if missing or reshaped:
+        problem = f"lacks {missing[:3]}" if missing else f"has other shapes for {reshaped[:3]}"
+        raise ConfigError(
+            f"model.init_from: the encoder of {source} {problem} ({len(missing) + len(reshaped)} tensors): it was "
+            "trained with another backbone or model.sharing; use the same ones as the model it comes from"
+        )
+    chosen = {k: weights[k] for k in encoder}
+    heads = []
+    for task in model.heads if load_heads else []:
+        keys = [k for k in own if k.startswith(f"heads.{task}.")]
+        if all(k in weights and weights[k].shape == own[k].shape for k in keys):
+            chosen.update({k: weights[k] for k in keys})
+            heads.append(task)
+        elif any(k in weights for k in keys):
+            log.warning(
+                "model.init_from: the head of %s in %s has other shapes (labels?); it starts afresh", task, source
+            )
+    return chosen, heads
+
+
+def prepare_initial_weights(job: JobConfig, tasks: dict[str, Task], tracking_uri: str, run_dir: Path) -> Path | None:
+    """The file of initial weights the workers load, or None without model.init_from."""
+    if not job.model.init_from:
+        return None
+    weights, source = read_weights(job.model.init_from, tracking_uri)
+    with torch.device("meta"):  # shapes only
+        skeleton = build_model(job, tasks, pretrained=False)
+    chosen, heads = matching_weights(skeleton, weights, job.model.init_heads, source)
+    log.info("model.init_from %s: the encoder, and the heads of %s", source, heads or "no task")
+    run_dir.mkdir(parents=True, exist_ok=True)
+    path = run_dir / INITIAL_WEIGHTS_FILE
+    torch.save(chosen, path)
+    return path

@@ -1,0 +1,189 @@
+"""Task affinity (TAG lookahead, gradient cosines), groupings from it, and their sweep."""
+
+from __future__ import annotations
+
+import copy
+from pathlib import Path
+
+import pytest
+import torch
+import yaml
+
+from mtl_platform.analysis.affinity import AffinityMeter
+from mtl_platform.analysis.grouping import (
+    ScoredGrouping,
+    grouping_results,
+    grouping_score,
+    groupings_to_check,
+    ranked_groupings,
+    suggest,
+    sweep_for,
+)
+from mtl_platform.config import AffinityConfig, ConfigError, load_sweep, validate_job
+from mtl_platform.data.tokenize import load_tokenizer, tokenize_job
+from mtl_platform.models.multitask import build_model
+from mtl_platform.tasks import build_tasks
+from mtl_platform.train.evaluation import select_rows
+from tests.conftest import DATA, sst2_task
+
+
+def constructed_job(job: dict) -> dict:
+    """Three SST-2 tasks on the same sentences: two with its labels, one with them swapped."""
+    same = {**sst2_task(DATA / "sst2"), "max_train_examples": 64, "max_eval_examples": 16}
+    job["tasks"] = [
+        {**same, "name": "positive"},
+        {**same, "name": "also_positive"},
+        {**same, "name": "negative", "labels": ["1", "0"]},  # label "0" is class 1: the opposite target
+    ]
+    job["trainer"]["sampling"] = {"strategy": "all_tasks"}
+    return job
+
+
+def test_lookahead_finds_the_tasks_that_share_a_target_and_the_opposite_one(bert_job_dict):
+    """With one head for all three (copied: with heads of their own, an opposite target is only a
+    relabelling, and helps), the lookahead matrix is positive between the two tasks sharing a
+    target and negative with the opposite one; each entry matches its first-order value
+    lr * g_i.g_j / L_j, and the cosines are those of the gradients taken here by hand."""
+    job = validate_job(constructed_job(bert_job_dict), Path("."))
+    tasks = build_tasks(job)
+    torch.manual_seed(0)
+    model = build_model(job, tasks)
+    for name in ("also_positive", "negative"):
+        model.heads[name].load_state_dict(model.heads["positive"].state_dict())
+    data = tokenize_job(job, tasks)
+    tokenizer = load_tokenizer(job.model)
+    rows = list(range(32))
+    batches = {name: task.collator(tokenizer)(select_rows(data[name]["train"], rows)) for name, task in tasks.items()}
+    lr = 1e-4  # small: the first-order value below is then within a percent of the lookahead's
+    meter = AffinityMeter(job.task_names(), AffinityConfig(measure="lookahead", every=1))
+    meter.measure(model, tasks, batches, lr, world=1)
+    lookahead, cosine = (torch.tensor(m) for m in (meter.matrices()["lookahead"], meter.matrices()["cosine"]))
+
+    # The reference, by hand: each task's loss and shared gradient on its batch.
+    model.eval()
+    shared = model.shared_parameters()
+    losses, grads = [], []
+    for name, task in tasks.items():
+        loss_sum, count = task.loss_sum(model({name: batches[name]})[name], batches[name])
+        loss = loss_sum / count
+        losses.append(loss.item())
+        grads.append(torch.cat([g.reshape(-1) for g in torch.autograd.grad(loss, shared)]))
+    g = torch.stack(grads).double()
+    first_order = lr * (g @ g.T) / torch.tensor(losses, dtype=torch.float64)[None, :]
+    assert lookahead == pytest.approx(first_order, abs=0.02 * float(first_order.abs().max()))
+    norms = g.norm(dim=1)
+    assert cosine == pytest.approx(g @ g.T / (norms[:, None] * norms[None, :]), abs=1e-5)
+
+    positive, also, negative = 0, 1, 2
+    assert lookahead[positive, also] > 0 and lookahead[also, positive] > 0
+    assert lookahead[positive, negative] < 0 and lookahead[negative, also] < 0
+    assert cosine[positive, also] == pytest.approx(1.0, abs=1e-5)  # the same labels, batch and head
+    assert cosine[positive, negative] < 0 and cosine[also, negative] < 0
+    assert suggest(lookahead.tolist(), job.task_names()).groups == (("positive", "also_positive"), ("negative",))
+    # The model is left as it was: measuring changed no parameter.
+    torch.manual_seed(0)
+    fresh = build_model(job, tasks)
+    fresh.heads["negative"].load_state_dict(fresh.heads["positive"].state_dict())
+    assert torch.equal(fresh.encoder.backbone.encoder.embeddings.word_embeddings.weight, shared[0])
+
+
+TASKS = ["a", "b", "c", "d"]
+# a and b help each other; c hurts a and b; d is neutral to all but helps c a little.
+MATRIX = [
+    [0.0, 0.4, -0.2, 0.0],
+    [0.3, 0.0, -0.1, 0.0],
+    [-0.3, -0.2, 0.0, 0.0],
+    [0.0, 0.0, 0.1, 0.0],
+]
+
+
+def test_groupings_maximize_the_affinity_within_models():
+    assert grouping_score(MATRIX, TASKS, (("a", "b"), ("c", "d"))) == pytest.approx(0.4 + 0.3 + 0.1)
+    assert grouping_score(MATRIX, TASKS, (("a", "b", "c", "d"),)) == pytest.approx(
+        0.4 + 0.3 - 0.2 - 0.1 - 0.3 - 0.2 + 0.1
+    )
+    two = ranked_groupings(MATRIX, TASKS, 2)
+    assert len(two) == 7  # S(4, 2)
+    assert two[0].groups == (("a", "b"), ("c", "d")) and two[0].score == pytest.approx(0.8)
+    assert suggest(MATRIX, TASKS).groups == (("a", "b"), ("c", "d"))  # k=3 {ab}{c}{d} scores 0.7
+    assert suggest(MATRIX, TASKS, 3).groups == (("a", "b"), ("c",), ("d",))
+    with pytest.raises(ValueError, match="into 5 models"):
+        ranked_groupings(MATRIX, TASKS, 5)
+    # A pair never measured together counts as nothing.
+    assert grouping_score([[None, None], [None, None]], ["a", "b"], (("a", "b"),)) == 0
+
+    checked = groupings_to_check(MATRIX, TASKS, two[0], alternatives=1)
+    assert [g.label() for g in checked] == ["a+b | c+d", two[1].label(), "a+b+c+d", "a | b | c | d"]
+    results = grouping_results(
+        checked[2:],
+        [
+            (["a", "b", "c", "d"], {"dev/a/accuracy": 0.5, "dev/b/accuracy": 0.7, "dev/c/f1": 0.2, "dev/d/mse": 1.0}),
+            (["a"], {"dev/a/accuracy": 0.6}),
+            (["b"], {"dev/b/accuracy": 0.8}),
+            (["c"], {"dev/c/f1": 0.4}),
+        ],
+        {"a": "accuracy", "b": "accuracy", "c": "f1", "d": "mse"},
+    )
+    assert results[0] == {
+        "grouping": "a+b+c+d",
+        "affinity": pytest.approx(0.0),
+        "a": 0.5,
+        "b": 0.7,
+        "c": 0.2,
+        "d": 1.0,
+        "mean": pytest.approx(0.6),
+    }
+    assert results[1]["d"] is None and results[1]["mean"] is None  # d alone was not trained
+
+
+def test_the_grouping_sweep_trains_each_group_once(tmp_path, bert_job_dict):
+    job_file = tmp_path / "jobs" / "job.yaml"
+    job_file.parent.mkdir()
+    job_file.write_text(yaml.safe_dump(constructed_job(bert_job_dict)))
+    suggested = ScoredGrouping((("positive", "also_positive"), ("negative",)), 1.0)
+    checked = groupings_to_check(
+        [[0, 1, -1], [1, 0, -1], [-1, -1, 0]], ["positive", "also_positive", "negative"], suggested, alternatives=0
+    )
+    sweep_file = tmp_path / "sweeps" / "groupings.yaml"
+    sweep_file.parent.mkdir()
+    sweep_file.write_text(yaml.safe_dump(sweep_for(job_file, sweep_file, ["trainer.max_steps=2"], checked)))
+    sweep = load_sweep(sweep_file)
+    values = sweep.search["only_tasks"].values
+    assert sorted(map(sorted, values)) == sorted(
+        map(
+            sorted,
+            [
+                ["positive", "also_positive"],
+                ["negative"],
+                ["positive", "also_positive", "negative"],
+                ["positive"],
+                ["also_positive"],
+            ],
+        )
+    )
+    assert sweep.job.trainer.max_steps == 2 and sweep.tune.num_samples == 1
+    assert "positive+also_positive | negative" in sweep.description
+
+
+def test_only_tasks_leaves_the_other_tasks_out(bert_job_dict):
+    data = copy.deepcopy(bert_job_dict)
+    data["only_tasks"] = ["sst2", "conll"]
+    data["weighting"] = {"method": "static", "weights": {"sst2": 0.5, "stsb": 0.2, "conll": 0.3}}
+    data["trainer"]["sampling"] = {"caps": {"stsb": 10, "conll": 5}}
+    job = validate_job(data, Path("."))
+    assert job.task_names() == ["sst2", "conll"]
+    assert job.weighting.weights == {"sst2": 0.5, "conll": 0.3}
+    assert job.trainer.sampling.caps == {"conll": 5}
+    assert validate_job(job.model_dump(mode="json"), Path(".")) == job  # validating again changes nothing
+    data["only_tasks"] = ["sst2", "nli"]
+    with pytest.raises(ConfigError, match=r"only_tasks names \['nli'\]; the tasks are \['sst2', 'stsb', 'conll'\]"):
+        validate_job(data, Path("."))
+
+
+def test_affinity_needs_several_tasks_in_each_batch(bert_job_dict):
+    bert_job_dict["affinity"] = {"measure": "cosine"}
+    with pytest.raises(ConfigError, match="set trainer.sampling.strategy: all_tasks"):
+        validate_job(bert_job_dict, Path("."))
+    bert_job_dict["model"]["init_from"] = "./no/such/model.pt"
+    with pytest.raises(ConfigError, match="model.init_from: no such file or directory: .*give an MLflow run id"):
+        validate_job(bert_job_dict, Path("."))
