@@ -3,13 +3,17 @@
 from __future__ import annotations
 
 import copy
+import csv
+import json
 from pathlib import Path
 
 import pytest
 import torch
 import yaml
+from mlflow.tracking import MlflowClient
+from typer.testing import CliRunner
 
-from mtl_platform.analysis.affinity import AffinityMeter
+from mtl_platform.analysis.affinity import AFFINITY_FILE, AffinityMeter
 from mtl_platform.analysis.grouping import (
     ScoredGrouping,
     grouping_results,
@@ -19,12 +23,16 @@ from mtl_platform.analysis.grouping import (
     suggest,
     sweep_for,
 )
+from mtl_platform.cli import app
 from mtl_platform.config import AffinityConfig, ConfigError, load_sweep, validate_job
 from mtl_platform.data.tokenize import load_tokenizer, tokenize_job
+from mtl_platform.models.initial import INITIAL_WEIGHTS_FILE, matching_weights, read_weights
 from mtl_platform.models.multitask import build_model
 from mtl_platform.tasks import build_tasks
+from mtl_platform.train.checkpoint import MODEL_FILE
 from mtl_platform.train.evaluation import select_rows
-from tests.conftest import DATA, sst2_task
+from mtl_platform.train.trainer import RUN_INFO, run_job
+from tests.conftest import DATA, entity_types_task, sst2_task
 
 
 def constructed_job(job: dict) -> dict:
@@ -187,3 +195,71 @@ def test_affinity_needs_several_tasks_in_each_batch(bert_job_dict):
     bert_job_dict["model"]["init_from"] = "./no/such/model.pt"
     with pytest.raises(ConfigError, match="model.init_from: no such file or directory: .*give an MLflow run id"):
         validate_job(bert_job_dict, Path("."))
+
+
+def test_mtl_affinity_on_two_workers_then_a_job_that_starts_from_its_model(ray_session, bert_job_dict, tmp_path):
+    """`mtl affinity` trains on 2 DDP workers measuring at every step, logs both matrices (CSV + heatmap)
+    and their cost, proposes groupings and writes their sweep. A second job starts from that
+    run's model (by run id): with a frozen backbone it ends with exactly the saved encoder, and
+    the head of the task of the same name starts from the saved head."""
+    bert_job_dict["trainer"].update(max_steps=4, eval_every=2, sampling={"strategy": "all_tasks"})
+    job_file = tmp_path / "job.yaml"
+    job_file.write_text(yaml.safe_dump(bert_job_dict))
+    sweep_file = tmp_path / "groupings.yaml"
+    measured = CliRunner().invoke(
+        app, ["affinity", str(job_file), "--every", "1", "--groups", "2", "--sweep-file", str(sweep_file)]
+    )
+    assert measured.exit_code == 0, measured.output
+    assert "Suggested:" in measured.output and "of the training loop" in measured.output
+    client = MlflowClient(bert_job_dict["tracking"]["uri"])
+    experiment = client.get_experiment_by_name("tests").experiment_id
+    [run] = client.search_runs([experiment])
+    summary = json.loads(Path(client.download_artifacts(run.info.run_id, AFFINITY_FILE, str(tmp_path))).read_text())
+    assert summary["tasks"] == ["sst2", "stsb", "conll"] and summary["measured_steps"] == 4
+    lookahead = summary["lookahead"]
+    assert all(lookahead[i][i] > 0 for i in range(3)), "a step on a task's own gradient lowers its loss"
+    assert 0 < run.data.metrics["affinity/cost_fraction"] < 1
+    artifacts = {a.path for a in client.list_artifacts(run.info.run_id, "plots")}
+    for measure in ("lookahead", "cosine"):
+        assert {f"plots/affinity_{measure}.png", f"plots/affinity_{measure}.csv"} <= artifacts
+    with open(client.download_artifacts(run.info.run_id, "plots/affinity_cosine.csv", str(tmp_path))) as handle:
+        table = list(csv.reader(handle))
+    assert [float(v) for row in table[1:] for v in row[1:]] == pytest.approx(
+        [v for row in summary["cosine"] for v in row]
+    )
+    assert "affinity/groupings.yaml" in {a.path for a in client.list_artifacts(run.info.run_id, "affinity")}
+    sweep = load_sweep(sweep_file)
+    suggested = suggest(lookahead, summary["tasks"], 2)
+    assert suggested.label() in measured.output
+    trained_groups = [sorted(group) for group in sweep.search["only_tasks"].values]
+    assert all(sorted(group) in trained_groups for group in suggested.groups)
+
+    # A new job from that model: SST-2 again (its head is loaded) and a new multi-label task.
+    source = read_weights(run.info.run_id, bert_job_dict["tracking"]["uri"])[0]
+    transfer = copy.deepcopy(bert_job_dict)
+    transfer["tasks"] = [
+        transfer["tasks"][0],
+        {**entity_types_task(DATA / "conll2003_types"), "max_train_examples": 50},
+    ]
+    transfer["model"].update(init_from=run.info.run_id, freeze_backbone=True)
+    transfer["trainer"].update(max_steps=2, eval_every=2, sampling={"strategy": "all_tasks"})
+    transfer["scaling"]["num_workers"] = 1
+    result = run_job(validate_job(transfer, Path(".")))
+    with result.checkpoint.as_directory() as directory:
+        trained = torch.load(Path(directory) / MODEL_FILE)
+    encoder = [k for k in source if k.startswith("encoder.")]
+    assert encoder and all(torch.equal(trained[k], source[k]) for k in encoder)
+    initial = torch.load(Path(transfer["trainer"]["storage_path"]) / result.run_name / INITIAL_WEIGHTS_FILE)
+    heads = {k.split(".")[1] for k in initial if k.startswith("heads.")}
+    assert heads == {"sst2"} and all(torch.equal(initial[k], source[k]) for k in initial)
+    assert not torch.equal(trained["heads.sst2.linear.weight"], source["heads.sst2.linear.weight"]), "then trained"
+
+    # The same weights from the run's checkpoint directory; heads dropped on request.
+    checkpoint = json.loads(Path(run.data.tags["mtl.run_dir"], RUN_INFO).read_text())["checkpoint"]
+    from_path = read_weights(checkpoint, "unused")[0]
+    assert all(torch.equal(from_path[k], source[k]) for k in source)
+    job = validate_job({**transfer, "model": {**transfer["model"], "init_heads": False}}, Path("."))
+    with torch.device("meta"):
+        skeleton = build_model(job, build_tasks(job), pretrained=False)
+    chosen, loaded_heads = matching_weights(skeleton, from_path, job.model.init_heads, checkpoint)
+    assert loaded_heads == [] and set(chosen) == set(encoder)

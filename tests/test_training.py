@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import copy
+import json
 from pathlib import Path
 
 import pytest
 import torch
 from mlflow.tracking import MlflowClient
 
+from mtl_platform.analysis.affinity import AFFINITY_FILE
 from mtl_platform.config import validate_job
 from mtl_platform.models.multitask import build_model
 from mtl_platform.tasks import build_tasks
@@ -64,14 +66,22 @@ def check_tracked(result: JobResult) -> None:
 
 def test_two_workers_match_one_worker_exactly(ray_session, bert_job_dict):
     """Same global batch and seed: 2 DDP workers end where 1 worker does (rel. diff <= 1e-5), on
-    mixed batches (a worker may hold no row of a task); in fp16 one worker ends close to fp32."""
+    mixed batches (a worker may hold no row of a task), and measure the same task affinities;
+    in fp16 one worker ends close to fp32."""
     bert_job_dict["trainer"].update(max_steps=5, eval_every=5, sampling={"strategy": "uniform", "mixed": True})
+    bert_job_dict["affinity"] = {"measure": "lookahead", "every": 1}
     two = run(bert_job_dict)
     one_worker = copy.deepcopy(bert_job_dict)
     one_worker["scaling"]["num_workers"] = 1
     one = run(one_worker)
     a, b = final_parameters(two), final_parameters(one)
     assert relative_difference(a, b) <= 1e-5
+    storage = Path(bert_job_dict["trainer"]["storage_path"])
+    measured = [json.loads((storage / r.run_name / AFFINITY_FILE).read_text()) for r in (two, one)]
+    assert measured[0]["measured_steps"] == measured[1]["measured_steps"] == 5
+    for measure in ("lookahead", "cosine"):
+        values = [[v for row in m[measure] for v in row] for m in measured]
+        assert None not in values[0] and values[0] == pytest.approx(values[1], rel=1e-3, abs=1e-7), measure
     # ...while training moved the parameters much further than that from where they started.
     job = validate_job(bert_job_dict, Path("."))
     torch.manual_seed(job.trainer.seed)
