@@ -406,18 +406,15 @@ class JobConfig(Strict):
                 f"weighting.method '{self.weighting.method}' weighs every task at every step: "
                 "set trainer.sampling.strategy: all_tasks"
             )
-        if method.requires == "gradients" and (
-            self.model.freeze_backbone or not self.model.sharing.trains_shared_parameters()
-        ):
-            why = (
-                "model.freeze_backbone"
-                if self.model.freeze_backbone
-                else f"model.sharing '{self.model.sharing.scheme}'"
-            )
+        no_shared = self.model.freeze_backbone or not self.model.sharing.trains_shared_parameters()
+        why = "model.freeze_backbone" if self.model.freeze_backbone else f"model.sharing '{self.model.sharing.scheme}'"
+        if method.requires == "gradients" and no_shared:
             raise ValueError(
                 f"weighting.method '{self.weighting.method}' combines gradients of the shared parameters, "
                 f"but {why} leaves none to train; use a loss weighting method"
             )
+        if self.affinity and no_shared:
+            raise ValueError(f"affinity compares the tasks' steps on the shared parameters, but {why} trains none")
         if method.requires == "gradients" and self.trainer.precision == "fp16":
             raise ValueError(
                 f"trainer.precision fp16 needs a loss weighting: '{self.weighting.method}' combines per-task "

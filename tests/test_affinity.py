@@ -192,6 +192,10 @@ def test_affinity_needs_several_tasks_in_each_batch(bert_job_dict):
     bert_job_dict["affinity"] = {"measure": "cosine"}
     with pytest.raises(ConfigError, match="set trainer.sampling.strategy: all_tasks"):
         validate_job(bert_job_dict, Path("."))
+    bert_job_dict["trainer"]["sampling"] = {"strategy": "all_tasks"}
+    bert_job_dict["model"]["freeze_backbone"] = True
+    with pytest.raises(ConfigError, match="affinity compares .* but model.freeze_backbone trains none"):
+        validate_job(bert_job_dict, Path("."))
     bert_job_dict["model"]["init_from"] = "./no/such/model.pt"
     with pytest.raises(ConfigError, match="model.init_from: no such file or directory: .*give an MLflow run id"):
         validate_job(bert_job_dict, Path("."))

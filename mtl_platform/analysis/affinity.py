@@ -79,8 +79,9 @@ class AffinityMeter:
         index = torch.tensor([self.tasks.index(t) for t in present])
         pairs = (index[:, None], index[None, :])
 
-        norms = jacobian.norm(dim=1)
-        cosine = (jacobian @ jacobian.T) / (norms[:, None] * norms[None, :]).clamp(min=1e-12)
+        gramian = jacobian @ jacobian.T
+        norms = gramian.diagonal().clamp(min=0).sqrt()  # from the Gramian itself: the diagonal is exactly 1
+        cosine = gramian / (norms[:, None] * norms[None, :]).clamp(min=1e-12)
         self.sums["cosine"][pairs] += cosine.double().cpu()
         if "lookahead" in self.measures:
             lookahead = torch.zeros(len(present), len(present), dtype=torch.float64)
