@@ -14,6 +14,7 @@ from mlflow.tracking import MlflowClient
 from typer.testing import CliRunner
 
 from mtl_platform.analysis.affinity import AFFINITY_FILE, AffinityMeter
+from mtl_platform.analysis.baselines import baseline_job
 from mtl_platform.analysis.grouping import (
     ScoredGrouping,
     grouping_results,
@@ -183,6 +184,7 @@ def test_only_tasks_leaves_the_other_tasks_out(bert_job_dict):
     assert job.weighting.weights == {"sst2": 0.5, "conll": 0.3}
     assert job.trainer.sampling.caps == {"conll": 5}
     assert validate_job(job.model_dump(mode="json"), Path(".")) == job  # validating again changes nothing
+    assert baseline_job(job, "conll").task_names() == ["conll"]  # a baseline of a group is that task alone
     data["only_tasks"] = ["sst2", "nli"]
     with pytest.raises(ConfigError, match=r"only_tasks names \['nli'\]; the tasks are \['sst2', 'stsb', 'conll'\]"):
         validate_job(data, Path("."))

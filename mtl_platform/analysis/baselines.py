@@ -19,6 +19,7 @@ def baseline_job(job: JobConfig, task: str) -> JobConfig:
     data = job.model_dump(mode="json")
     data["name"] = f"{job.name}-stl-{task}"
     data["tasks"] = [t for t in data["tasks"] if t["name"] == task]
+    data["only_tasks"] = data["affinity"] = None  # one task: nothing to choose or compare
     data["model"]["sharing"] = {"scheme": "hard"}
     data["weighting"] = {"method": "equal"}
     data["trainer"]["sampling"] = {"strategy": "proportional"}
