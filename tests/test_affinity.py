@@ -148,7 +148,7 @@ def test_groupings_maximize_the_affinity_within_models():
 def test_the_grouping_sweep_trains_each_group_once(tmp_path, bert_job_dict):
     job_file = tmp_path / "jobs" / "job.yaml"
     job_file.parent.mkdir()
-    job_file.write_text(yaml.safe_dump(constructed_job(bert_job_dict)))
+    job_file.write_text(yaml.safe_dump({**constructed_job(bert_job_dict), "affinity": {"every": 5}}))
     suggested = ScoredGrouping((("positive", "also_positive"), ("negative",)), 1.0)
     checked = groupings_to_check(
         [[0, 1, -1], [1, 0, -1], [-1, -1, 0]], ["positive", "also_positive", "negative"], suggested, alternatives=0
@@ -171,6 +171,7 @@ def test_the_grouping_sweep_trains_each_group_once(tmp_path, bert_job_dict):
         )
     )
     assert sweep.job.trainer.max_steps == 2 and sweep.tune.num_samples == 1
+    assert sweep.job.affinity is None, "the trials train; they do not measure again"
     assert "positive+also_positive | negative" in sweep.description
 
 

@@ -88,7 +88,7 @@ def sweep_for(
         "description": "Trains each group of these groupings (one trial a group): "
         + "; ".join(g.label() for g in groupings),
         "job": str(relative),
-        "overrides": overrides,
+        "overrides": [*overrides, "affinity=null"],  # the groups' trials only train
         "search": {"only_tasks": {"type": "grid", "values": groups}},
         "tune": {"num_samples": 1, "metric": "dev/mean", "mode": "max", "search_alg": "random"},
     }
