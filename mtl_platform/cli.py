@@ -268,7 +268,7 @@ def _check_groupings(sweep_file: Path, job: JobConfig, groupings: list[Any]) -> 
     for column in rows[0]:
         table.add_column(column)
     for row in rows:
-        table.add_row(*(f"{v:.4f}" if isinstance(v, float) else "-" if v is None else str(v) for v in row.values()))
+        table.add_row(*(f"{v:.4g}" if isinstance(v, float) else "-" if v is None else str(v) for v in row.values()))
     console.print(table)
     MlflowClient(summary.tracking_uri).log_table(
         summary.parent_run_id, {k: [r[k] for r in rows] for k in rows[0]}, "groupings.json"

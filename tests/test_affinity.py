@@ -270,3 +270,8 @@ def test_mtl_affinity_on_two_workers_then_a_job_that_starts_from_its_model(ray_s
         skeleton = build_model(job, build_tasks(job), pretrained=False)
     chosen, loaded_heads = matching_weights(skeleton, from_path, job.model.init_heads, checkpoint)
     assert loaded_heads == [] and set(chosen) == set(encoder)
+    with pytest.raises(ConfigError, match="model.init_from: the encoder of .* lacks .* another backbone"):
+        matching_weights(skeleton, {k: v for k, v in from_path.items() if k != encoder[0]}, True, checkpoint)
+    reshaped = {**from_path, encoder[0]: torch.zeros(1)}
+    with pytest.raises(ConfigError, match="has other shapes for"):
+        matching_weights(skeleton, reshaped, True, checkpoint)

@@ -108,7 +108,10 @@ def log_affinity(client: MlflowClient, run_id: str, summary: dict[str, Any]) -> 
         if measure not in summary:
             continue
         matrix = [[float("nan") if v is None else v for v in row] for row in summary[measure]]
-        limit = max((abs(v) for row in summary[measure] for v in row if v is not None), default=1.0) or 1.0
+        # Colours span the pairs between tasks: a task's effect on itself is often 10-100 times larger
+        # and would wash them out (its cell saturates; its number is printed).
+        between = [v for i, row in enumerate(summary[measure]) for j, v in enumerate(row) if i != j and v is not None]
+        limit = max(map(abs, between), default=1.0) or 1.0
         size = max(4.0, 0.9 * len(tasks) + 2)
         figure, axes = plt.subplots(figsize=(size, size * 0.85))
         image = axes.imshow(matrix, cmap="RdBu", vmin=-limit, vmax=limit)
@@ -117,7 +120,8 @@ def log_affinity(client: MlflowClient, run_id: str, summary: dict[str, Any]) -> 
         axes.set_yticks(range(len(tasks)), tasks)
         for i, row in enumerate(matrix):
             for j, value in enumerate(row):
-                axes.text(j, i, f"{value:.2g}", ha="center", va="center", fontsize=8)
+                colour = "white" if abs(value) > 0.6 * limit else "black"  # readable on the dark cells
+                axes.text(j, i, f"{value:.2g}", ha="center", va="center", fontsize=8, color=colour)
         axes.set_xlabel("task j (affected)")
         axes.set_ylabel("task i (stepped on)")
         axes.set_title(f"{title}\n{summary['measured_steps']} steps", fontsize=9)
