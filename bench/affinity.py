@@ -13,12 +13,10 @@ from __future__ import annotations
 import argparse
 import json
 import logging
-import subprocess
-import sys
 from pathlib import Path
 
 import torch
-from timing import median_step_seconds
+from timing import in_own_process, median_step_seconds
 
 from mtl_platform.config import load_job
 from mtl_platform.train.loop import Training, peak_memory_mb
@@ -53,9 +51,7 @@ def main() -> None:
     results = {}
     for case in CASES:
         flags = [flag for override in args.override for flag in ("-o", override)]
-        command = [sys.executable, __file__, args.job, "--steps", str(args.steps), "--one", case, *flags]
-        output = subprocess.run(command, check=True, capture_output=True, text=True).stdout
-        results[case] = row = json.loads(output.strip().splitlines()[-1])
+        results[case] = row = in_own_process(__file__, [args.job, "--steps", str(args.steps), "--one", case, *flags])
         ratio = row["seconds"] / results["none"]["seconds"]
         print(
             f"{case:10s} {row['seconds'] * 1000:8.1f} ms/step  {ratio:5.2f}x  "

@@ -15,12 +15,10 @@ from __future__ import annotations
 import argparse
 import json
 import logging
-import subprocess
-import sys
 from pathlib import Path
 
 import torch
-from timing import median_step_seconds
+from timing import in_own_process, median_step_seconds
 
 from mtl_platform.config import load_job
 from mtl_platform.train.loop import Training, peak_memory_mb
@@ -52,10 +50,9 @@ def main() -> None:
         return
     results = {}
     for precision in PRECISIONS:
-        command = [sys.executable, __file__, args.job, "--steps", str(args.steps)]
-        command += ["--batch-size", str(args.batch_size)] if args.batch_size else []
-        output = subprocess.run([*command, "--one", precision], check=True, capture_output=True, text=True).stdout
-        results[precision] = row = json.loads(output.strip().splitlines()[-1])
+        arguments = [args.job, "--steps", str(args.steps), "--one", precision]
+        arguments += ["--batch-size", str(args.batch_size)] if args.batch_size else []
+        results[precision] = row = in_own_process(__file__, arguments)
         base = results["fp32"]
         print(
             f"{precision:5s} on {row['device']:5s} {1 / row['seconds']:7.2f} steps/s  "

@@ -13,12 +13,10 @@ from __future__ import annotations
 import argparse
 import json
 import logging
-import subprocess
-import sys
 from pathlib import Path
 
 import torch
-from timing import median_step_seconds
+from timing import in_own_process, median_step_seconds
 
 from mtl_platform.config import load_job
 from mtl_platform.models.multitask import parameter_counts
@@ -73,9 +71,7 @@ def main() -> None:
         return
     results = {}
     for scheme in ["hard", *(s for s in args.schemes.split(",") if s != "hard")]:
-        command = [sys.executable, __file__, args.job, "--steps", str(args.steps), "--one", scheme]
-        output = subprocess.run(command, check=True, capture_output=True, text=True).stdout
-        results[scheme] = row = json.loads(output.strip().splitlines()[-1])
+        results[scheme] = row = in_own_process(__file__, [args.job, "--steps", str(args.steps), "--one", scheme])
         base = results["hard"]
         print(
             f"{scheme:12s} {row['seconds'] * 1000:8.1f} ms/step {row['seconds'] / base['seconds']:5.2f}x  "

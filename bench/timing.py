@@ -1,11 +1,16 @@
 """Step timing shared by the benchmarks: the median wall time of a step after a warm-up
-(the median resists a shared machine's one-off stalls), synchronized on GPUs."""
+(the median resists a shared machine's one-off stalls), synchronized on GPUs, and each case
+measured in a fresh process."""
 
 from __future__ import annotations
 
+import json
 import statistics
+import subprocess
+import sys
 import time
 from collections.abc import Callable
+from typing import Any
 
 import torch
 
@@ -24,3 +29,11 @@ def median_step_seconds(step: Callable[[int], object], steps: int, device: torch
             torch.cuda.synchronize()
         seconds.append(time.perf_counter() - began)
     return statistics.median(seconds[WARMUP:])
+
+
+def in_own_process(script: str, arguments: list[str]) -> dict[str, Any]:
+    """Run `script arguments` in a fresh Python, so that a case's peak memory is its own, and
+    return the JSON object that its last line of output holds."""
+    command = [sys.executable, script, *arguments]
+    output = subprocess.run(command, check=True, capture_output=True, text=True).stdout
+    return json.loads(output.strip().splitlines()[-1])

@@ -15,12 +15,10 @@ from __future__ import annotations
 import argparse
 import json
 import logging
-import subprocess
-import sys
 from pathlib import Path
 
 import torch
-from timing import median_step_seconds
+from timing import in_own_process, median_step_seconds
 
 from mtl_platform.config import load_job
 from mtl_platform.train.loop import Training, peak_memory_mb
@@ -91,9 +89,8 @@ def main() -> None:
     cases.append(("torchjd", "-"))
     results = {}
     for method, mode in cases:
-        command = [sys.executable, __file__, args.job, "--steps", str(args.steps), "--one", method, mode]
-        output = subprocess.run(command, check=True, capture_output=True, text=True).stdout
-        results[(method, mode)] = json.loads(output.strip().splitlines()[-1])
+        arguments = [args.job, "--steps", str(args.steps), "--one", method, mode]
+        results[(method, mode)] = in_own_process(__file__, arguments)
         base = results[("equal", "-")]
         row = results[(method, mode)]
         label = "torchjd upgrad (autojac)" if method == "torchjd" else f"{method} {'' if mode == '-' else mode}"

@@ -199,7 +199,7 @@ def affinity(
     """Train the job once measuring inter-task affinity, propose groupings of its tasks into models,
     and write a sweep that trains the proposal beside other groupings."""
     from mtl_platform.analysis.affinity import AFFINITY_FILE
-    from mtl_platform.analysis.grouping import groupings_to_check, ranked_groupings, suggest, sweep_for
+    from mtl_platform.analysis.grouping import MAX_TASKS, groupings_to_check, ranked_groupings, suggest, sweep_for
     from mtl_platform.config import validate_job
     from mtl_platform.train.trainer import TrainingStopped, run_job
 
@@ -210,6 +210,11 @@ def affinity(
         job = validate_job(data, job_file.parent, str(job_file))
         if groups is not None and not 1 <= groups <= len(job.tasks):
             raise ConfigError(f"--groups {groups}: choose between 1 and the job's {len(job.tasks)} tasks")
+        if len(job.tasks) > MAX_TASKS:
+            raise ConfigError(
+                f"{len(job.tasks)} tasks: groupings are searched exactly, for up to {MAX_TASKS}; "
+                "measure with `affinity:` in the job (mtl train) and group a subset"
+            )
         result = run_job(job)
     except ConfigError as exc:
         _fail(exc)
@@ -228,6 +233,8 @@ def affinity(
     )
 
     matrix = summary.get("lookahead") or summary["cosine"]
+    if any(v is None for i, row in enumerate(matrix) for j, v in enumerate(row) if i != j):
+        _fail(ValueError("some pairs of tasks were never measured together: no grouping to suggest"), code=1)
     suggested = suggest(matrix, tasks, groups)
     table = Table(title="best grouping into k models (score: total affinity within models)")
     table.add_column("k")

@@ -389,7 +389,14 @@ class JobConfig(Strict):
         if len(set(names)) != len(names):
             raise ValueError(f"task names must be unique, got {names}")
         sampling = self.trainer.sampling
-        if self.affinity and len(names) > 1 and sampling.strategy != "all_tasks" and not sampling.mixed:
+        if self.affinity and len(names) < 2:
+            raise ValueError(f"affinity compares tasks, and the job trains one: {names}")
+        if self.affinity and self.affinity.every > self.trainer.max_steps:
+            raise ValueError(
+                f"affinity.every {self.affinity.every} is more than trainer.max_steps {self.trainer.max_steps}: "
+                "no step would be measured"
+            )
+        if self.affinity and sampling.strategy != "all_tasks" and not sampling.mixed:
             raise ValueError(
                 "affinity compares tasks on one step's batch, which here holds one task: "
                 "set trainer.sampling.strategy: all_tasks (or trainer.sampling.mixed: true)"

@@ -27,7 +27,7 @@ from mtl_platform.analysis.grouping import (
 from mtl_platform.cli import app
 from mtl_platform.config import AffinityConfig, ConfigError, load_sweep, validate_job
 from mtl_platform.data.tokenize import load_tokenizer, tokenize_job
-from mtl_platform.models.initial import INITIAL_WEIGHTS_FILE, matching_weights, read_weights
+from mtl_platform.models.initial import INITIAL_WEIGHTS_FILE, matching_weights, own_keys, read_weights
 from mtl_platform.models.multitask import build_model
 from mtl_platform.tasks import build_tasks
 from mtl_platform.train.checkpoint import MODEL_FILE
@@ -94,6 +94,51 @@ def test_lookahead_finds_the_tasks_that_share_a_target_and_the_opposite_one(bert
     fresh = build_model(job, tasks)
     fresh.heads["negative"].load_state_dict(fresh.heads["positive"].state_dict())
     assert torch.equal(fresh.encoder.backbone.encoder.embeddings.word_embeddings.weight, shared[0])
+
+
+def test_a_task_with_a_non_finite_loss_is_left_out_and_resuming_needs_the_same_measures(bert_job_dict):
+    """A task whose loss is NaN is not measured at that step (its pairs stay unmeasured), the
+    others are; a checkpointed meter resumes only into the same tasks and measures."""
+    job = validate_job(constructed_job(bert_job_dict), Path("."))
+    tasks = build_tasks(job)
+    model = build_model(job, tasks)
+    with torch.no_grad():
+        model.heads["negative"].linear.weight.fill_(float("nan"))
+    data = tokenize_job(job, tasks)
+    tokenizer = load_tokenizer(job.model)
+    batches = {n: t.collator(tokenizer)(select_rows(data[n]["train"], list(range(8)))) for n, t in tasks.items()}
+    meter = AffinityMeter(job.task_names(), AffinityConfig(every=1))
+    meter.measure(model, tasks, batches, 1e-4, world=1)
+    lookahead = meter.matrices()["lookahead"]
+    assert lookahead[0][1] is not None and lookahead[1][0] is not None and lookahead[0][0] > 0
+    assert all(lookahead[2][j] is None and lookahead[j][2] is None for j in range(3))
+    assert meter.steps == 1
+
+    AffinityMeter(job.task_names(), AffinityConfig(every=1)).load_state_dict(meter.state_dict())
+    with pytest.raises(ValueError, match=r"measured \['cosine', 'lookahead'\] affinity .* this job \['cosine'\]"):
+        AffinityMeter(job.task_names(), AffinityConfig(measure="cosine")).load_state_dict(meter.state_dict())
+
+
+def test_a_new_task_under_mmoe_starts_from_the_shared_experts(bert_job_dict):
+    """Under MMoE a task owns a gate and experts: a task of the same name gets them from the
+    source, a new task gets new ones, and every shared expert comes from the source."""
+    bert_job_dict["model"]["sharing"] = {"scheme": "mmoe", "num_experts": 2, "expert_hidden": 16}
+    source_job = validate_job(constructed_job(bert_job_dict), Path("."))
+    source = build_model(source_job, build_tasks(source_job), pretrained=False).state_dict()
+    data = constructed_job(copy.deepcopy(bert_job_dict))
+    data["tasks"] = [data["tasks"][0], {**data["tasks"][0], "name": "fresh"}]
+    job = validate_job(data, Path("."))
+    model = build_model(job, build_tasks(job), pretrained=False)
+    chosen, loaded = matching_weights(model, source, True, "source")
+    assert loaded == ["positive"]
+    own = {task: own_keys(model, task) for task in ("positive", "fresh")}
+    assert any(k.startswith("encoder.gates.positive") for k in own["positive"])
+    assert set(own["positive"]) <= set(chosen) and not set(own["fresh"]) & set(chosen)
+    shared = [k for k in model.state_dict() if k.startswith("encoder.") and k not in own["positive"] + own["fresh"]]
+    assert shared and all(torch.equal(chosen[k], source[k]) for k in shared)
+    hard = {k: v for k, v in source.items() if not k.startswith("encoder.shared_experts")}
+    with pytest.raises(ConfigError, match="the shared encoder of hard lacks"):
+        matching_weights(model, hard, True, "hard")
 
 
 TASKS = ["a", "b", "c", "d"]
@@ -192,12 +237,17 @@ def test_only_tasks_leaves_the_other_tasks_out(bert_job_dict):
 
 
 def test_affinity_needs_several_tasks_in_each_batch(bert_job_dict):
-    bert_job_dict["affinity"] = {"measure": "cosine"}
+    bert_job_dict["affinity"] = {"measure": "cosine", "every": 1}
     with pytest.raises(ConfigError, match="set trainer.sampling.strategy: all_tasks"):
         validate_job(bert_job_dict, Path("."))
     bert_job_dict["trainer"]["sampling"] = {"strategy": "all_tasks"}
     bert_job_dict["model"]["freeze_backbone"] = True
     with pytest.raises(ConfigError, match="affinity compares .* but model.freeze_backbone trains none"):
+        validate_job(bert_job_dict, Path("."))
+    with pytest.raises(ConfigError, match="affinity compares tasks, and the job trains one"):
+        validate_job({**bert_job_dict, "only_tasks": ["sst2"]}, Path("."))
+    bert_job_dict["affinity"]["every"] = 1000
+    with pytest.raises(ConfigError, match="affinity.every 1000 is more than trainer.max_steps"):
         validate_job(bert_job_dict, Path("."))
     bert_job_dict["model"]["init_from"] = "./no/such/model.pt"
     with pytest.raises(ConfigError, match="model.init_from: no such file or directory: .*give an MLflow run id"):
@@ -270,7 +320,7 @@ def test_mtl_affinity_on_two_workers_then_a_job_that_starts_from_its_model(ray_s
         skeleton = build_model(job, build_tasks(job), pretrained=False)
     chosen, loaded_heads = matching_weights(skeleton, from_path, job.model.init_heads, checkpoint)
     assert loaded_heads == [] and set(chosen) == set(encoder)
-    with pytest.raises(ConfigError, match="model.init_from: the encoder of .* lacks .* another backbone"):
+    with pytest.raises(ConfigError, match="model.init_from: the shared encoder of .* lacks .* another backbone"):
         matching_weights(skeleton, {k: v for k, v in from_path.items() if k != encoder[0]}, True, checkpoint)
     reshaped = {**from_path, encoder[0]: torch.zeros(1)}
     with pytest.raises(ConfigError, match="has other shapes for"):

@@ -63,8 +63,9 @@ class AffinityMeter:
         self, model: MultiTaskModel, tasks: dict[str, Task], batches: dict[str, Batch], lr: float, world: int
     ) -> None:
         local, before = task_losses(tasks, model(batches), batches, world)
-        # A task without labels in this batch, or with nothing left to learn, has no relative change.
-        present = [t for t in self.tasks if before.get(t, 0.0) > 0]
+        # A task without labels in this batch, with nothing left to learn or with a non-finite loss
+        # has no relative change.
+        present = [t for t in self.tasks if 0 < before.get(t, 0.0) < math.inf]
         if len(present) < 2:
             return
         shared = [p for p in model.shared_parameters() if p.requires_grad]
@@ -76,13 +77,15 @@ class AffinityMeter:
                 if grad is not None:
                     part.copy_(grad.reshape(-1))
         average_across_workers([jacobian])
+        if not torch.isfinite(jacobian).all():  # the same on every worker: skipped by all of them
+            return
         index = torch.tensor([self.tasks.index(t) for t in present])
         pairs = (index[:, None], index[None, :])
 
         gramian = jacobian @ jacobian.T
         norms = gramian.diagonal().clamp(min=0).sqrt()  # from the Gramian itself: the diagonal is exactly 1
         cosine = gramian / (norms[:, None] * norms[None, :]).clamp(min=1e-12)
-        self.sums["cosine"][pairs] += cosine.double().cpu()
+        measured = {"cosine": cosine.double().cpu()}
         if "lookahead" in self.measures:
             lookahead = torch.zeros(len(present), len(present), dtype=torch.float64)
             original = [p.detach().clone() for p in shared]
@@ -94,7 +97,11 @@ class AffinityMeter:
                     lookahead[i] = torch.tensor([1.0 - after[t] / before[t] for t in present], dtype=torch.float64)
                     for p, saved in zip(shared, original):
                         p.copy_(saved)
-            self.sums["lookahead"][pairs] += lookahead
+            measured["lookahead"] = lookahead
+        if not all(torch.isfinite(m).all() for m in measured.values()):  # global values: every worker agrees
+            return
+        for measure, matrix in measured.items():
+            self.sums[measure][pairs] += matrix
         self.counts[pairs] += 1
         self.steps += 1
 
@@ -118,7 +125,12 @@ class AffinityMeter:
         }
 
     def state_dict(self) -> dict[str, Any]:
-        return {"sums": self.sums, "counts": self.counts, "steps": self.steps}
+        return {"tasks": self.tasks, "sums": self.sums, "counts": self.counts, "steps": self.steps}
 
     def load_state_dict(self, state: dict[str, Any]) -> None:
+        if state["tasks"] != self.tasks or sorted(state["sums"]) != sorted(self.measures):
+            raise ValueError(
+                f"the checkpoint measured {sorted(state['sums'])} affinity of {state['tasks']}, this job "
+                f"{sorted(self.measures)} of {self.tasks}: resume with the same tasks and affinity.measure"
+            )
         self.sums, self.counts, self.steps = state["sums"], state["counts"], state["steps"]

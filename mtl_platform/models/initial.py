@@ -1,9 +1,10 @@
 """Starting a job from a trained multi-task model (model.init_from).
 
 The driver reads the source once (the weights of an MLflow run's logged model or of a registered
-version, or a checkpoint), keeps the tensors this job's model takes: the whole encoder, which must
-match, and the heads of tasks of the same name and shape (unless model.init_heads is false), and
-writes them into the run directory. Every worker loads that file before training, so workers need
+version, or a checkpoint), keeps the tensors this job's model takes: the shared encoder, which must
+match, and each task's own parts (its head, and its part of the encoder under schemes that give
+tasks one) where a task of the same name has them in the same shapes (unless model.init_heads
+is false), and writes them into the run directory. Every worker loads that file before training, so workers need
 no access to MLflow, and a source that does not fit fails before any worker starts.
 """
 
@@ -27,11 +28,15 @@ INITIAL_WEIGHTS_FILE = "initial_weights.pt"
 def read_weights(source: str, tracking_uri: str) -> tuple[dict[str, Tensor], str]:
     """The source's model weights, and where they came from (a models:/ URI or a file)."""
     if in_mlflow(source):
+        from mlflow.exceptions import MlflowException
         from mlflow.tracking import MlflowClient
 
         from mtl_platform.tracking.model import load_logged
 
-        predictor, uri, _ = load_logged(MlflowClient(tracking_uri), source)
+        try:
+            predictor, uri, _ = load_logged(MlflowClient(tracking_uri), source)
+        except MlflowException as exc:
+            raise ConfigError(f"model.init_from: cannot load {source}: {exc.message}") from exc
         return predictor.model.state_dict(), uri
     path = Path(source)
     file = path / MODEL_FILE if path.is_dir() else path
@@ -40,44 +45,63 @@ def read_weights(source: str, tracking_uri: str) -> tuple[dict[str, Tensor], str
     return torch.load(file, map_location="cpu"), str(file)
 
 
+def own_keys(model: MultiTaskModel, task: str) -> list[str]:
+    """The state keys only `task` uses: its head, and its part of the encoder (a branch, gate,
+    expert, adapter or column, under sharing schemes that give tasks one)."""
+    names = {id(t): k for k, t in model.state_dict(keep_vars=True).items()}
+    encoder = [
+        names[id(t)]
+        for m in model.encoder.task_modules(task)
+        for t in (*m.parameters(), *m.buffers())
+        if id(t) in names
+    ]
+    return sorted(set(encoder)) + [k for k in names.values() if k.startswith(f"heads.{task}.")]
+
+
 def matching_weights(
     model: MultiTaskModel, weights: dict[str, Tensor], load_heads: bool, source: str
 ) -> tuple[dict[str, Tensor], list[str]]:
-    """The tensors of `weights` that `model` takes, and the tasks whose heads are among them."""
+    """The tensors of `weights` that `model` takes, and the tasks whose own parts are among them."""
     own = model.state_dict()
-    encoder = [k for k in own if k.startswith("encoder.")]
+    per_task = {task: own_keys(model, task) for task in model.heads}
+    task_specific = {k for keys in per_task.values() for k in keys}
+    encoder = [k for k in own if k.startswith("encoder.") and k not in task_specific]
     missing = [k for k in encoder if k not in weights]
     reshaped = [k for k in encoder if k in weights and weights[k].shape != own[k].shape]
     if missing or reshaped:
         problem = f"lacks {missing[:3]}" if missing else f"has other shapes for {reshaped[:3]}"
         raise ConfigError(
-            f"model.init_from: the encoder of {source} {problem} ({len(missing) + len(reshaped)} tensors): it was "
-            "trained with another backbone or model.sharing; use the same ones as the model it comes from"
+            f"model.init_from: the shared encoder of {source} {problem} ({len(missing) + len(reshaped)} tensors): it "
+            "was trained with another backbone or model.sharing; use the same ones as the model it comes from"
         )
     chosen = {k: weights[k] for k in encoder}
-    heads = []
-    for task in model.heads if load_heads else []:
-        keys = [k for k in own if k.startswith(f"heads.{task}.")]
+    loaded = []
+    for task, keys in per_task.items() if load_heads else ():
         if all(k in weights and weights[k].shape == own[k].shape for k in keys):
             chosen.update({k: weights[k] for k in keys})
-            heads.append(task)
+            loaded.append(task)
         elif any(k in weights for k in keys):
             log.warning(
-                "model.init_from: the head of %s in %s has other shapes (labels?); it starts afresh", task, source
+                "model.init_from: %s's own parts in %s have other shapes (labels?); they start afresh", task, source
             )
-    return chosen, heads
+    return chosen, loaded
 
 
-def prepare_initial_weights(job: JobConfig, tasks: dict[str, Task], tracking_uri: str, run_dir: Path) -> Path | None:
-    """The file of initial weights the workers load, or None without model.init_from."""
+def prepare_initial_weights(
+    job: JobConfig, tasks: dict[str, Task], tracking_uri: str, run_dir: Path, resume: bool
+) -> Path | None:
+    """The file of initial weights the workers load, or None without model.init_from. A resumed
+    run keeps the file of its first attempt: the source may be gone by then."""
     if not job.model.init_from:
         return None
+    path = run_dir / INITIAL_WEIGHTS_FILE
+    if resume and path.is_file():
+        return path
     weights, source = read_weights(job.model.init_from, tracking_uri)
     with torch.device("meta"):  # shapes only
         skeleton = build_model(job, tasks, pretrained=False)
     chosen, heads = matching_weights(skeleton, weights, job.model.init_heads, source)
-    log.info("model.init_from %s: the encoder, and the heads of %s", source, heads or "no task")
+    log.info("model.init_from %s: the shared encoder, and the own parts of %s", source, heads or "no task")
     run_dir.mkdir(parents=True, exist_ok=True)
-    path = run_dir / INITIAL_WEIGHTS_FILE
     torch.save(chosen, path)
     return path

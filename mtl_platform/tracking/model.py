@@ -218,7 +218,9 @@ def evaluate_model(
     """Score a logged model on one split of its job's data (paths changeable with overrides);
     returns the metrics and the run that logged the model."""
     predictor, uri, run_id = load_logged(client, model)
-    job = validate_job(apply_overrides(predictor.job.model_dump(mode="json"), overrides), Path("."), uri)
+    data = predictor.job.model_dump(mode="json")
+    data["model"]["init_from"] = None  # where its training started does not matter here, and may be gone
+    job = validate_job(apply_overrides(data, overrides), Path("."), uri)
     tasks = build_tasks(job)
     data = {
         name: tokenize_task(task, predictor.tokenizer, job.trainer.cache_dir, (split,)) for name, task in tasks.items()

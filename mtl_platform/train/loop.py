@@ -288,7 +288,8 @@ def system_metrics(job: JobConfig, config: dict[str, Any]) -> Iterator[None]:
 
 def train_worker(config: dict[str, Any]) -> None:
     """Entry point of every Ray Train worker."""
-    job = JobConfig.model_validate(config["job"])
+    # The driver checked the files; a worker on another node may not see the init_from source.
+    job = JobConfig.model_validate(config["job"], context={"check_files": False})
     with system_metrics(job, config):
         _train(job, config)
 

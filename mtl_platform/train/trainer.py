@@ -303,7 +303,7 @@ def run_job(
     run_dir = storage / name
     tasks = build_tasks(job)
     tokenize_job(job, tasks)  # warm the cache once here, so workers only memory-map it
-    initial_weights = prepare_initial_weights(job, tasks, uri, run_dir)
+    initial_weights = prepare_initial_weights(job, tasks, uri, run_dir, resume)
 
     client = MlflowClient(uri)
     run_id = _open_mlflow_run(client, job, run_dir, resume, parent_run_id, tags or {}, mlflow_run_id)
