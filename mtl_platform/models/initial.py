@@ -1,11 +1,12 @@
 """Starting a job from a trained multi-task model (model.init_from).
 
 The driver reads the source once (the weights of an MLflow run's logged model or of a registered
-version, or a checkpoint), keeps the tensors this job's model takes: the shared encoder, which must
-match, and each task's own parts (its head, and its part of the encoder under schemes that give
-tasks one) where a task of the same name has them in the same shapes (unless model.init_heads
-is false), and writes them into the run directory. Every worker loads that file before training, so workers need
-no access to MLflow, and a source that does not fit fails before any worker starts.
+version, or a checkpoint) and keeps the tensors this job's model takes: the shared encoder, which
+must match, and each task's own parts (its head, and its part of the encoder under schemes that
+give tasks one) where a task of the same name has them in the same shapes (unless
+model.init_heads is false). It writes them into the run directory; every worker loads that file
+before training, so workers need no access to MLflow, and a source that does not fit fails
+before any worker starts.
 """
 
 from __future__ import annotations
