@@ -131,7 +131,7 @@ def test_a_new_task_under_mmoe_starts_from_the_shared_experts(bert_job_dict):
     model = build_model(job, build_tasks(job), pretrained=False)
     chosen, loaded = matching_weights(model, source, True, "source")
     assert loaded == ["positive"]
-    own = {task: own_keys(model, task) for task in ("positive", "fresh")}
+    own = own_keys(model)
     assert any(k.startswith("encoder.gates.positive") for k in own["positive"])
     assert set(own["positive"]) <= set(chosen) and not set(own["fresh"]) & set(chosen)
     shared = [k for k in model.state_dict() if k.startswith("encoder.") and k not in own["positive"] + own["fresh"]]

@@ -46,17 +46,16 @@ def read_weights(source: str, tracking_uri: str) -> tuple[dict[str, Tensor], str
     return torch.load(file, map_location="cpu"), str(file)
 
 
-def own_keys(model: MultiTaskModel, task: str) -> list[str]:
-    """The state keys only `task` uses: its head, and its part of the encoder (a branch, gate,
-    expert, adapter or column, under sharing schemes that give tasks one)."""
+def own_keys(model: MultiTaskModel) -> dict[str, list[str]]:
+    """Each task's state keys that only it uses: its head, and its part of the encoder (a branch,
+    gate, expert, adapter or column, under sharing schemes that give tasks one)."""
     names = {id(t): k for k, t in model.state_dict(keep_vars=True).items()}
-    encoder = [
-        names[id(t)]
-        for m in model.encoder.task_modules(task)
-        for t in (*m.parameters(), *m.buffers())
-        if id(t) in names
-    ]
-    return sorted(set(encoder)) + [k for k in names.values() if k.startswith(f"heads.{task}.")]
+    keys = {}
+    for task in model.heads:
+        modules = model.encoder.task_modules(task)
+        encoder = {names[id(t)] for m in modules for t in (*m.parameters(), *m.buffers()) if id(t) in names}
+        keys[task] = sorted(encoder) + [k for k in names.values() if k.startswith(f"heads.{task}.")]
+    return keys
 
 
 def matching_weights(
@@ -64,7 +63,7 @@ def matching_weights(
 ) -> tuple[dict[str, Tensor], list[str]]:
     """The tensors of `weights` that `model` takes, and the tasks whose own parts are among them."""
     own = model.state_dict()
-    per_task = {task: own_keys(model, task) for task in model.heads}
+    per_task = own_keys(model)
     task_specific = {k for keys in per_task.values() for k in keys}
     encoder = [k for k in own if k.startswith("encoder.") and k not in task_specific]
     missing = [k for k in encoder if k not in weights]
