@@ -1,14 +1,25 @@
 """The quality benchmark: does training SST-2, STS-B, CoNLL-2003 and AG News together help?
 
-Runs, into one MLflow experiment: the single-task baselines (`mtl baseline`), multi-task
-training with equal weights and with each weighting method asked for (every seed of the job),
-the static-weight sweep (its best trial is a row), then `mtl report`: per-task dev scores of
-the checkpoints chosen on validation, mean, Δm against the baselines, mean ± std over seeds.
+The protocol (README, "Did multi-task training help?"), with the platform's own tools:
+(a) equal data: every task sees the same number of its examples alone and together (the
+    baselines come from `mtl baseline`'s rule, analysis/baselines.py), and so equal compute in
+    batches, reported with the wall time and the parameters each side needs;
+(b) a converged budget: every baseline's validation curve is checked for a plateau over its last
+    20% of steps, and the verdict is written down, not assumed;
+(c) checkpoints chosen on a validation split carved from train; dev only reported;
+(d) several seeds, Δm paired by seed with its 95% interval;
+(e) ablations of the multi-task recipe, the best one chosen on validation Δm ("sweep-best");
+(f) auxiliary-task mode: for each task as the target, every other task as its one partner
+    (first seed), the partner with the best validation score of the target kept and trained on
+    every seed.
 
-    .venv/bin/python bench/quality.py             # jobs/bench/glue_ner.yaml as it is (GPU cluster)
-    .venv/bin/python bench/quality.py --reduced   # a budget that finishes in < 60 min on 2 CPU cores
+    .venv/bin/python bench/quality.py                      # the CPU budget: BiLSTM, 3 seeds (~1 h on 2 cores)
+    .venv/bin/python bench/quality.py --budget minilm-cpu  # MiniLM, fewer steps, one seed
+    .venv/bin/python bench/quality.py --budget full        # jobs/bench/glue_ner.yaml as it is (GPU cluster)
 
-The data paths assume ../shared/data beside the clone (override with MTL_SHARED_DATA).
+Writes quality.json and quality.md into --output (bench/results). Finished runs are kept in
+--output's runs.jsonl, so a stopped benchmark continues where it was. The data paths assume
+../shared/data beside the clone (override with MTL_SHARED_DATA).
 """
 
 from __future__ import annotations
@@ -17,39 +28,93 @@ import argparse
 import json
 import logging
 import os
+import statistics
 import time
+from dataclasses import asdict
 from pathlib import Path
+from typing import Any
 
 from mlflow.tracking import MlflowClient
 from rich.console import Console
 
-from mtl_platform.analysis.baselines import run_baselines
-from mtl_platform.analysis.report import build_report, log_report, rich_table
-from mtl_platform.config import load_job, load_sweep, read_yaml
+from mtl_platform.analysis.baselines import baseline_jobs, convergence
+from mtl_platform.analysis.delta_m import BASELINE_TAG
+from mtl_platform.analysis.protocol import (
+    PLATEAU_FRACTION,
+    PLATEAU_TOLERANCE,
+    STL,
+    ResultRow,
+    markdown_table,
+    paired_gain,
+    results_document,
+    scores_by_seed,
+    write_results,
+)
+from mtl_platform.config import JobConfig, load_job
+from mtl_platform.tasks import main_metrics
 from mtl_platform.tracking.mlflow_store import tracking_uri
 from mtl_platform.train.trainer import run_job
-from mtl_platform.tune.sweep import run_sweep
 
 REPO = Path(__file__).resolve().parents[1]
-JOB, SWEEP = REPO / "jobs/bench/glue_ner.yaml", REPO / "jobs/bench/glue_ner_weights.yaml"
-METHODS = ["equal", "uncertainty", "dwa", "famo", "upgrad"]
-# 2 CPU cores: MiniLM on 3,000 examples a task, 60 steps of a batch of every task, one seed.
-REDUCED = [
-    "trainer.max_steps=60",
-    "trainer.eval_every=30",
-    "trainer.batch_size=16",
-    "trainer.warmup_steps=6",
-    "trainer.lr=1.0e-4",
-    "trainer.validation_fraction=0.1",
-    "trainer.seeds=[0]",
-    "model.max_length=48",
-    "scaling.num_workers=2",
-    "scaling.use_gpu=false",
-    "tracking.experiment=glue-ner-reduced",
-    *(f"tasks.{t}.max_train_examples=3000" for t in ("sst2", "stsb", "conll", "agnews")),
-    *(f"tasks.{t}.max_eval_examples=300" for t in ("sst2", "stsb", "conll", "agnews")),
-]
-REDUCED_SWEEP = ["tune.num_samples=3", "tune.max_concurrent_trials=1", "tune.scheduler.grace_period=30"]
+JOB = REPO / "jobs/bench/glue_ner.yaml"
+TASKS = ("sst2", "stsb", "conll", "agnews")
+ONE_TASK = "trainer.sampling.strategy=uniform"  # one task's batch a step: T × the steps for equal data
+BUDGETS: dict[str, dict[str, Any]] = {
+    # 2 CPU cores: a BiLSTM on 4,000 training examples of each task (all of STS-B's 5,749: its
+    # files are sorted by genre, so a prefix would train on captions and evaluate on forums), 3 seeds.
+    "bilstm-cpu": {
+        "steps": 500,
+        "seeds": [0, 1, 2],
+        "overrides": [
+            "model.backbone=bilstm",
+            "model.tokenizer=minilm",
+            "model.max_length=48",
+            "model.lstm.embedding_dim=64",
+            "model.lstm.hidden_size=64",
+            "trainer.batch_size=32",
+            "trainer.lr=5.0e-3",
+            "trainer.warmup_steps=0",
+            "trainer.validation_fraction=0.1",
+            "scaling.num_workers=1",
+            "scaling.cpus_per_worker=2",
+            "scaling.use_gpu=false",
+            "tracking.system_metrics=false",
+            *(f"tasks.{t}.max_train_examples=4000" for t in TASKS if t != "stsb"),
+            *(f"tasks.{t}.max_eval_examples=1000" for t in TASKS if t != "stsb"),
+        ],
+    },
+    # 2 CPU cores: MiniLM on 2,000 examples a task, one seed (a smaller claim: say so).
+    "minilm-cpu": {
+        "steps": 200,
+        "seeds": [0],
+        "overrides": [
+            "model.max_length=48",
+            "trainer.batch_size=16",
+            "trainer.lr=5.0e-5",
+            "trainer.warmup_steps=20",
+            "trainer.validation_fraction=0.1",
+            "scaling.num_workers=1",
+            "scaling.cpus_per_worker=2",
+            "scaling.use_gpu=false",
+            "tracking.system_metrics=false",
+            *(f"tasks.{t}.max_train_examples=2000" for t in TASKS if t != "stsb"),
+            *(f"tasks.{t}.max_eval_examples=500" for t in TASKS if t != "stsb"),
+        ],
+    },
+    # The job file as it is: 3,000 batches of each task, 3 seeds, 4 GPU workers.
+    "full": {"steps": None, "seeds": None, "overrides": []},
+}
+# The multi-task recipes compared (and the ablations of what might make them lose): each name says
+# what it is; every one gives each task the baselines' number of batches.
+CONFIGS: dict[str, list[str]] = {
+    "mtl-equal-all_tasks": ["trainer.sampling.strategy=all_tasks"],
+    "mtl-equal-uniform": [ONE_TASK],
+    "mtl-equal-uniform-mixed": [ONE_TASK, "trainer.sampling.mixed=true"],
+    "mtl-equal-uniform-normalized": [ONE_TASK, "tasks.stsb.normalize_targets=true"],
+    "mtl-equal-uniform-noclip": [ONE_TASK, "trainer.grad_clip=null"],
+    "mtl-famo-all_tasks": ["trainer.sampling.strategy=all_tasks", "weighting={method: famo}"],
+}
+AUXILIARY_RECIPE = [ONE_TASK]
 
 
 def data_paths() -> list[str]:
@@ -69,36 +134,232 @@ def data_paths() -> list[str]:
     ]
 
 
+class Bench:
+    """Runs the protocol's jobs once each, remembering finished ones in runs.jsonl."""
+
+    def __init__(self, base: list[str], steps: int, output: Path, console: Console):
+        self.base, self.steps, self.console = base, steps, console
+        self.reference = load_job(JOB, [*base, f"trainer.max_steps={steps}", "trainer.sampling.strategy=all_tasks"])
+        self.main = main_metrics(self.reference)
+        self.journal = output / "runs.jsonl"
+        self.done = {}
+        if self.journal.exists():
+            for line in self.journal.read_text().splitlines():
+                entry = json.loads(line)
+                self.done[(entry["config"], entry["seed"], tuple(entry["tasks"]))] = entry
+        self.started = time.perf_counter()
+
+    def job(self, overrides: list[str], seed: int) -> JobConfig:
+        """The reference job (one task's budget of batches each) under `overrides`, on `seed`;
+        a one-task sampler gets T × the steps (and evaluations T × apart), so the data stays equal."""
+        job = load_job(JOB, [*self.base, *overrides, f"trainer.seed={seed}", "trainer.seeds=null"])
+        per_step = 1 if job.trainer.sampling.strategy == "all_tasks" else len(job.tasks)
+        trainer = self.reference.trainer
+        scale = [
+            f"trainer.max_steps={trainer.max_steps * per_step}",
+            f"trainer.eval_every={trainer.eval_every * per_step}",
+            f"trainer.warmup_steps={trainer.warmup_steps * per_step}",
+        ]
+        return load_job(JOB, [*self.base, *scale, *overrides, f"trainer.seed={seed}", "trainer.seeds=null"])
+
+    def run(self, config: str, seed: int, job: JobConfig, tags: dict[str, str] | None = None) -> dict[str, Any]:
+        """Train `job` as `config`'s seed `seed` (or read it back if it was trained already)."""
+        key = (config, seed, tuple(job.task_names()))
+        if key in self.done:
+            return self.done[key]
+        result = run_job(job, tags=tags)
+        client = MlflowClient(result.tracking_uri)
+        run = client.get_run(result.run_id)
+        entry = {
+            "config": config,
+            "seed": seed,
+            "run_id": result.run_id,
+            "tasks": job.task_names(),
+            "metrics": {k: v for k, v in result.metrics.items() if k.startswith("selected/")},
+            "batches": job.trainer.max_steps * (len(job.tasks) if job.trainer.sampling.strategy == "all_tasks" else 1),
+            "seconds": (run.info.end_time - run.info.start_time) / 1000,
+            "params": int(float(run.data.params.get("params/total", 0))),
+        }
+        if BASELINE_TAG in (tags or {}):
+            check = convergence(client, result.run_id, job)
+            entry["plateau"] = {"curve": check.metric, **asdict(check.plateau)}
+        with self.journal.open("a") as handle:
+            handle.write(json.dumps(entry) + "\n")
+        self.done[key] = entry
+        self.console.print(f"[{time.perf_counter() - self.started:6.0f} s] {config} seed {seed}: {job.task_names()}")
+        return entry
+
+
+def rows_of(entry: dict[str, Any], main: dict[str, str], config: str | None = None) -> list[ResultRow]:
+    """The dev and validation scores of the checkpoint a run kept, one row a task."""
+    metrics, step = entry["metrics"], int(entry["metrics"].get("selected/step", 0))
+    return [
+        ResultRow(config or entry["config"], entry["seed"], task, main[task], metrics[key], step, split)
+        for task in entry["tasks"]
+        for split in ("dev", "validation")
+        if (key := f"selected/{split}/{task}/{main[task]}") in metrics
+    ]
+
+
+def compute(entries: list[dict[str, Any]]) -> dict[str, Any]:
+    """Per configuration: batches, seconds and parameters of one seed (the mean over seeds)."""
+    by_config: dict[str, list[dict[str, Any]]] = {}
+    for entry in entries:
+        by_config.setdefault(entry["config"], []).append(entry)
+    summary = {}
+    for config, runs in by_config.items():
+        seeds = {e["seed"] for e in runs}
+        summary[config] = {
+            "batches_per_seed": sum(e["batches"] for e in runs) / len(seeds),
+            "seconds_per_seed": round(sum(e["seconds"] for e in runs) / len(seeds), 1),
+            "parameters": sum(e["params"] for e in runs) // len(seeds),
+        }
+    return summary
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--reduced", action="store_true", help="the < 60 min budget for 2 CPU cores")
-    parser.add_argument("--methods", default=",".join(METHODS), help="weighting methods, comma-separated")
-    parser.add_argument("--output", type=Path, default=Path("bench_results"), help="where the report files go")
+    parser.add_argument("--budget", choices=sorted(BUDGETS), default="bilstm-cpu")
+    parser.add_argument("--steps", type=int, help="batches of each task (default: the budget's)")
+    parser.add_argument("--seeds", help="comma-separated (default: the budget's)")
+    parser.add_argument("--configs", default=",".join(CONFIGS), help="multi-task configurations, comma-separated")
+    parser.add_argument("--no-auxiliary", action="store_true", help="skip the auxiliary-task part")
+    parser.add_argument("--output", type=Path, default=REPO / "bench/results", help="where quality.json/.md go")
+    parser.add_argument("-o", "--override", action="append", default=[], help="key=value for every job")
     args = parser.parse_args()
     logging.basicConfig(level=logging.WARNING)
     console = Console()
-    overrides = data_paths() + (REDUCED if args.reduced else [])
-    job = load_job(JOB, overrides)
-    started = time.perf_counter()
+    budget = BUDGETS[args.budget]
+    plain = load_job(JOB, data_paths())
+    steps = args.steps or budget["steps"] or plain.trainer.max_steps
+    seeds = [int(s) for s in args.seeds.split(",")] if args.seeds else budget["seeds"] or plain.trainer.seeds
+    experiment = f"glue-ner-quality-{args.budget}"
+    evaluations = [f"trainer.eval_every={max(1, steps // 10)}"] if budget["steps"] or args.steps else []
+    base = [*data_paths(), *budget["overrides"], *evaluations, f"tracking.experiment={experiment}", *args.override]
+    args.output.mkdir(parents=True, exist_ok=True)
+    bench = Bench(base, steps, args.output / args.budget, console)
+    (args.output / args.budget).mkdir(parents=True, exist_ok=True)
+    entries = []
 
-    run_baselines(job)
-    console.print(f"[{time.perf_counter() - started:6.0f} s] single-task baselines done")
-    for method in args.methods.split(","):
-        for seeded in load_job(JOB, [*overrides, f"weighting={{method: {method}}}"]).per_seed():
-            run_job(seeded)
-        console.print(f"[{time.perf_counter() - started:6.0f} s] MTL {method} done")
-    # The sweep's own job overrides first, then this run's (which win).
-    job_overrides = (read_yaml(SWEEP).get("overrides") or []) + overrides
-    sweep_overrides = [f"overrides={json.dumps(job_overrides)}"] + (REDUCED_SWEEP if args.reduced else [])
-    run_sweep(load_sweep(SWEEP, sweep_overrides))
-    console.print(f"[{time.perf_counter() - started:6.0f} s] static-weight sweep done")
+    # Baselines: each task alone, as many batches as each multi-task recipe gives it.
+    for seed in seeds:
+        for baseline in baseline_jobs(bench.job(["trainer.sampling.strategy=all_tasks"], seed)):
+            entries.append(bench.run(STL, seed, baseline, tags={BASELINE_TAG: bench.reference.name}))
+    # Multi-task recipes and their ablations.
+    configs = [c for c in args.configs.split(",") if c]
+    for config in configs:
+        for seed in seeds:
+            entries.append(bench.run(config, seed, bench.job(CONFIGS[config], seed)))
+    rows = [row for entry in entries for row in rows_of(entry, bench.main)]
+    document = results_document({}, rows, bench.main)
+    chosen = max(
+        (c for c in configs if c in document["validation_delta_m"]),
+        key=lambda c: document["validation_delta_m"][c]["mean"],
+        default=None,
+    )
+    if chosen:  # the recipe a sweep over them would pick: best on validation, reported on dev
+        rows += [ResultRow(**{**asdict(r), "config": "sweep-best"}) for r in rows if r.config == chosen]
 
-    client = MlflowClient(tracking_uri(job.tracking.uri))
-    experiment = client.get_experiment_by_name(job.tracking.experiment)
-    report = build_report(client, experiment.experiment_id, job.name)
-    console.print(rich_table(report))
-    run_id = log_report(client, job.tracking.experiment, report, args.output / experiment.name)
-    console.print(f"report run {run_id}; total {time.perf_counter() - started:.0f} s")
+    # Auxiliary-task mode: each task as the target, with the partner chosen on validation.
+    auxiliary: dict[str, Any] = {}
+    if not args.no_auxiliary:
+        for target in bench.main:
+            metric = bench.main[target]
+            candidates = {}
+            for partner in (t for t in bench.main if t != target):
+                pair = [*AUXILIARY_RECIPE, f"only_tasks=[{target}, {partner}]", f"target={target}"]
+                entry = bench.run(f"aux-{target}+{partner}", seeds[0], bench.job(pair, seeds[0]))
+                entries.append(entry)
+                rows += rows_of(entry, bench.main)
+                candidates[partner] = entry["metrics"][f"selected/validation/{target}/{metric}"]
+            partner = max(candidates, key=candidates.__getitem__)
+            pair = [*AUXILIARY_RECIPE, f"only_tasks=[{target}, {partner}]", f"target={target}"]
+            chosen_runs = [bench.run(f"aux-{target}+{partner}", seed, bench.job(pair, seed)) for seed in seeds]
+            entries += chosen_runs[1:]
+            rows += [row for e in chosen_runs[1:] for row in rows_of(e, bench.main)]
+            name = f"aux-{target}"
+            rows += [row for e in chosen_runs for row in rows_of(e, bench.main, name) if row.task == target]
+            gain = paired_gain(rows, name, target, metric)
+            stl_spread = [s[target] for s in scores_by_seed(rows, STL).values() if target in s]
+            auxiliary[target] = {
+                "partner": partner,
+                "validation_by_partner": candidates,
+                "gain_percent": asdict(gain) if gain else None,
+                "stl_std": statistics.stdev(stl_spread) if len(stl_spread) > 1 else None,
+            }
+
+    plateaus = {f"{e['tasks'][0]}/seed{e['seed']}": e["plateau"] for e in entries if "plateau" in e}
+    budget_info = {
+        "name": args.budget,
+        "backbone": bench.reference.model.backbone,
+        "batches_per_task": steps,
+        "batch_size": bench.reference.trainer.batch_size,
+        "seeds": seeds,
+        "overrides": base,
+        "selection": "checkpoint with the best validation mean (target: its validation score); dev reported",
+        "plateau": {
+            "fraction": PLATEAU_FRACTION,
+            "tolerance": PLATEAU_TOLERANCE,
+            "all_plateaued": all(p["plateaued"] for p in plateaus.values()),
+            "baselines": plateaus,
+        },
+        "compute": compute(entries),
+        "hardware": f"{os.cpu_count()} CPU cores",
+    }
+    document = results_document(
+        budget_info, rows, bench.main, {"sweep_best": {"chosen": chosen, "on": "validation Δm"}, "auxiliary": auxiliary}
+    )
+    write_results(document, markdown(document, bench.main), args.output)
+    console.print(markdown(document, bench.main))
+
+
+def markdown(document: dict[str, Any], main: dict[str, str]) -> str:
+    """quality.md: the budget, the table, the plateau verdicts, compute and the auxiliary part."""
+    budget = document["budget"]
+    plateau = budget["plateau"]
+    lines = [
+        f"# Multi-task against single-task training ({budget['name']})",
+        "",
+        f"{budget['backbone']}; {budget['batches_per_task']} batches of {budget['batch_size']} of every task on "
+        f"both sides; seeds {budget['seeds']}; {budget['selection']}. Δm paired by seed "
+        "(100% · mean over tasks of (M − B) / B), mean ± std [95% t-interval]. Written by bench/quality.py.",
+        "",
+        *markdown_table(document, main),
+        "",
+        f"`sweep-best` is `{document['sweep_best']['chosen']}`, chosen on validation Δm among the recipes above.",
+        "",
+        f"**Converged?** Each baseline's validation curve: best of the last {plateau['fraction']:.0%} of steps "
+        f"minus best before, tolerance {plateau['tolerance']}: "
+        + ("all plateaued." if plateau["all_plateaued"] else "NOT all plateaued; read the table with care:"),
+        "",
+        *(f"- {name}: {p['gain']:+.4f} ({'flat' if p['plateaued'] else 'still rising'})"
+          for name, p in plateau["baselines"].items()),
+        "",
+        "**Compute** (one seed): batches, wall seconds, parameters (STL: the sum of its models).",
+        "",
+        "| configuration | batches | seconds | parameters |",
+        "|---|---|---|---|",
+        *(f"| {c} | {v['batches_per_seed']:.0f} | {v['seconds_per_seed']:.0f} | {v['parameters']:,} |"
+          for c, v in budget["compute"].items()),
+    ]
+    if document["auxiliary"]:
+        lines += [
+            "",
+            "**Auxiliary-task mode**: the target's gain (%) over its baseline, paired by seed, with the partner "
+            "chosen on the target's validation score (first seed).",
+            "",
+            "| target | partner | validation score by partner | gain % [95% CI] | STL std |",
+            "|---|---|---|---|---|",
+        ]
+        for target, found in document["auxiliary"].items():
+            gain = found["gain_percent"]
+            cell = "–" if not gain else f"{gain['mean']:+.2f} ± {gain['std'] or 0:.2f}" + (
+                f" [{gain['ci95'][0]:+.2f}, {gain['ci95'][1]:+.2f}]" if gain["ci95"] else ""
+            )
+            candidates = ", ".join(f"{p} {v:.4f}" for p, v in found["validation_by_partner"].items())
+            spread = f"{found['stl_std']:.4f}" if found["stl_std"] is not None else "–"
+            lines.append(f"| {target} | {found['partner']} | {candidates} | {cell} | {spread} |")
+    return "\n".join(lines) + "\n"
 
 
 if __name__ == "__main__":

@@ -120,19 +120,36 @@ def _print_result(job: JobConfig, result: Any) -> None:
 def baseline(job_file: Annotated[Path, typer.Argument(help="multi-task job YAML")], override: Overrides = None) -> None:
     """Train each task of a job alone (same backbone, steps, selection and seeds), as its baselines:
     later runs of the job log dev/delta_m against them, and `mtl report` compares with them."""
-    from mtl_platform.analysis.baselines import run_baselines
+    from mlflow.tracking import MlflowClient
+
+    from mtl_platform.analysis.baselines import convergence, run_baselines
     from mtl_platform.train.trainer import TrainingStopped
 
     try:
         job = load_job(job_file, override or [])
-        results = run_baselines(job)
+        trained = run_baselines(job)
     except ConfigError as exc:
         _fail(exc)
     except TrainingStopped as exc:
         _fail(exc, code=1)
-    for result in results:
-        console.print(f"baseline {result.run_name}: MLflow run {result.run_id}")
-    console.print(f"{len(results)} single-task baselines of '{job.name}' in experiment '{job.tracking.experiment}'.")
+    table = Table(title=f"single-task baselines of '{job.name}': converged? (best of the last 20% of steps vs before)")
+    for column in ("run", "seed", "steps", "curve", "gain", "plateau"):
+        table.add_column(column)
+    for baseline, result in trained:
+        row = [result.run_name, str(baseline.trainer.seed), str(baseline.trainer.max_steps)]
+        try:
+            check = convergence(MlflowClient(result.tracking_uri), result.run_id, baseline)
+        except ValueError as exc:  # too few evaluations to tell
+            table.add_row(*row, "–", "–", f"unknown: {exc}")
+            continue
+        verdict = "yes" if check.plateau.plateaued else "[bold red]no: raise trainer.max_steps[/]"
+        table.add_row(*row, check.metric, f"{check.plateau.gain:+.4f}", verdict)
+    console.print(table)
+    batches = sum(baseline.trainer.max_steps for baseline, _ in trained)
+    console.print(
+        f"{len(trained)} single-task baselines of '{job.name}' in experiment '{job.tracking.experiment}': "
+        f"{batches} batches of {job.trainer.batch_size} in all (each task as many as the multi-task job gives it)."
+    )
 
 
 @app.command()

@@ -128,9 +128,16 @@ class TaskConfig(Strict):
     label_map: dict[str, str] | None = Field(None, description="raw value in the file -> label name")
     max_train_examples: int | None = Field(None, gt=0)
     max_eval_examples: int | None = Field(None, gt=0)
+    normalize_targets: bool = Field(
+        False,
+        description="regression: MSE in units of the train targets' variance, the head starting at their mean, "
+        "so the loss starts near 1 like the cross-entropies (predictions stay in the targets' units)",
+    )
 
     @model_validator(mode="after")
     def _labels(self) -> TaskConfig:
+        if self.normalize_targets and self.type != "regression":
+            raise ValueError(f"normalize_targets is for regression tasks; this one is {self.type}")
         if self.type == "regression":
             if self.labels or self.label_map:
                 raise ValueError("a regression task takes no labels or label_map")
@@ -357,6 +364,11 @@ class JobConfig(Strict):
     only_tasks: list[str] | None = Field(
         None, min_length=1, description="train only these of the tasks (a grouping sweep trains one group a trial)"
     )
+    target: str | None = Field(
+        None,
+        description="auxiliary-task mode: the task that matters; the others are its auxiliaries, the checkpoint "
+        "is chosen on its validation score and runs log its gain over its single-task baseline",
+    )
     model: ModelConfig = Field(default_factory=ModelConfig)
     weighting: WeightingConfig = Field(default_factory=EqualOptions)
     trainer: TrainerConfig
@@ -374,6 +386,8 @@ class JobConfig(Strict):
         names = [t.get("name") for t in data["tasks"] if isinstance(t, dict)]
         if unknown := [t for t in keep if t not in names]:
             raise ValueError(f"only_tasks names {unknown}; the tasks are {names}")
+        if data.get("target") and data["target"] in names and data["target"] not in keep:
+            raise ValueError(f"only_tasks {keep} leaves out the target {data['target']!r}; keep it in every group")
         data = copy.deepcopy(data)
         data["tasks"] = [t for t in data["tasks"] if t.get("name") in keep]
         weighting = data.get("weighting")
@@ -389,6 +403,13 @@ class JobConfig(Strict):
         if len(set(names)) != len(names):
             raise ValueError(f"task names must be unique, got {names}")
         sampling = self.trainer.sampling
+        if self.target is not None and self.target not in names:
+            raise ValueError(f"target {self.target!r} is not a task; the tasks are {names}")
+        if self.target is not None and len(names) < 2:
+            raise ValueError(
+                f"target {self.target!r} is the only task: auxiliary-task mode trains it with at least one other "
+                "(alone, it is its own baseline: mtl baseline)"
+            )
         if self.affinity and len(names) < 2:
             raise ValueError(f"affinity compares tasks, and the job trains one: {names}")
         if self.affinity and self.affinity.every > self.trainer.max_steps:

@@ -125,12 +125,13 @@ def test_baselines_then_a_multi_task_run_that_logs_delta_m_then_the_report(ray_s
     baselines = runner.invoke(app, ["baseline", str(job_file)])
     assert baselines.exit_code == 0, baselines.output
     assert "2 single-task baselines of 'test-job'" in baselines.output
+    assert "converged?" in baselines.output and "2 batches of 8" in baselines.output
     client = MlflowClient(job_dict["tracking"]["uri"])
     experiment_id = client.get_experiment_by_name("tests").experiment_id
     stl = client.search_runs([experiment_id], f"tags.`{BASELINE_TAG}` = 'test-job'")
     assert sorted(r.data.tags["mtl.tasks"] for r in stl) == ["sst2", "stsb"]
-    for run in stl:
-        assert run.data.params["model.sharing.scheme"] == "hard" and run.data.params["trainer.max_steps"] == "2"
+    for run in stl:  # equal data: a one-task sampler over 2 tasks gives each 1 of the job's 2 steps
+        assert run.data.params["model.sharing.scheme"] == "hard" and run.data.params["trainer.max_steps"] == "1"
         assert "selected/validation/mean" in run.data.metrics, "the same selection rule as the job's"
     reference = baseline_scores(client, experiment_id, "test-job", {"sst2": "accuracy", "stsb": "pearson"})
 
@@ -147,3 +148,34 @@ def test_baselines_then_a_multi_task_run_that_logs_delta_m_then_the_report(ray_s
     rows = list(csv.reader((tmp_path / "r" / "report.csv").open()))
     assert [row[0] for row in rows[1:]] == [STL, "MTL equal"]
     assert float(rows[2][-1]) == pytest.approx(mtl.data.metrics["selected/dev/delta_m"], abs=0.01)
+
+
+def test_auxiliary_mode_trains_the_target_baseline_only_and_logs_its_gain(ray_session, job_dict, tmp_path):
+    """`target:`: `mtl baseline` trains the target alone, `mtl train` chooses its checkpoint on the
+    target's validation score and logs dev/target_gain against that baseline."""
+    job_dict["tasks"] = job_dict["tasks"][:2]  # sst2 (target), stsb (auxiliary)
+    job_dict["target"] = "sst2"
+    job_dict["scaling"]["num_workers"] = 1
+    job_dict["trainer"].update(max_steps=4, eval_every=1, validation_fraction=0.2, sampling={"strategy": "uniform"})
+    job_file = tmp_path / "job.yaml"
+    job_file.write_text(yaml.safe_dump(job_dict))
+    runner = CliRunner()
+    baselines = runner.invoke(app, ["baseline", str(job_file)])
+    assert baselines.exit_code == 0, baselines.output
+    client = MlflowClient(job_dict["tracking"]["uri"])
+    experiment_id = client.get_experiment_by_name("tests").experiment_id
+    [stl] = client.search_runs([experiment_id], f"tags.`{BASELINE_TAG}` = 'test-job'")
+    assert stl.data.tags["mtl.tasks"] == "sst2" and stl.data.params["trainer.max_steps"] == "2"
+
+    trained = runner.invoke(app, ["train", str(job_file)])
+    assert trained.exit_code == 0, trained.output
+    [mtl] = client.search_runs([experiment_id], "tags.`mtl.job` = 'test-job'")
+    assert mtl.data.tags["mtl.target"] == "sst2"
+    gains = {m.step: m.value for m in client.get_metric_history(mtl.info.run_id, "dev/target_gain")}
+    baseline = stl.data.metrics["selected/dev/sst2/accuracy"]
+    accuracy = {m.step: m.value for m in client.get_metric_history(mtl.info.run_id, "dev/sst2/accuracy")}
+    assert sorted(gains) == [1, 2, 3, 4]
+    assert gains[4] == pytest.approx(100 * (accuracy[4] - baseline) / baseline)
+    assert "dev/delta_m" not in mtl.data.metrics  # stsb has no baseline
+    validation = {m.step: m.value for m in client.get_metric_history(mtl.info.run_id, "validation/sst2/accuracy")}
+    assert mtl.data.metrics["selected/validation/sst2/accuracy"] == max(validation.values())

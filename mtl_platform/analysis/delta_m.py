@@ -28,14 +28,16 @@ def delta_m(scores: Mapping[str, float], baselines: Mapping[str, float], main_me
     missing = sorted(t for t in main_metrics if t not in scores or t not in baselines)
     if missing:
         raise ValueError(f"Δm needs a score and a single-task baseline of every task; missing: {missing}")
-    changes = []
-    for task, metric in main_metrics.items():
-        sign = -1.0 if metric in LOWER_IS_BETTER else 1.0
-        baseline = baselines[task]
-        if baseline == 0:
-            raise ValueError(f"Δm: the baseline of {task!r} has {metric} = 0; a relative change is undefined")
-        changes.append(sign * (scores[task] - baseline) / abs(baseline))
-    return 100.0 * sum(changes) / len(changes)
+    changes = [relative_gain(scores[t], baselines[t], metric, t) for t, metric in main_metrics.items()]
+    return sum(changes) / len(changes)
+
+
+def relative_gain(score: float, baseline: float, metric: str, task: str = "task") -> float:
+    """One task's change against its baseline in percent, positive when better: s (M − B) / |B|."""
+    if baseline == 0:
+        raise ValueError(f"Δm: the baseline of {task!r} has {metric} = 0; a relative change is undefined")
+    sign = -1.0 if metric in LOWER_IS_BETTER else 1.0
+    return 100.0 * sign * (score - baseline) / abs(baseline)
 
 
 def baseline_scores(
@@ -53,3 +55,17 @@ def baseline_scores(
         if score is not None:
             found.setdefault(task, []).append(score)
     return {task: statistics.fmean(values) for task, values in found.items()}
+
+
+def compare_with_baselines(
+    metrics: Mapping[str, float], baselines: Mapping[str, float], main_metrics: Mapping[str, str], target: str | None
+) -> dict[str, float]:
+    """An evaluation's dev/delta_m (when every task has a dev score and a baseline) and, in
+    auxiliary-task mode, dev/target_gain: the target's Δm alone, in percent."""
+    scores = {task: metrics.get(f"dev/{task}/{metric}") for task, metric in main_metrics.items()}
+    found = {}
+    if None not in scores.values() and set(main_metrics) <= set(baselines):
+        found["dev/delta_m"] = delta_m(scores, baselines, main_metrics)  # type: ignore[arg-type]
+    if target is not None and scores.get(target) is not None and target in baselines:
+        found["dev/target_gain"] = relative_gain(scores[target], baselines[target], main_metrics[target], target)
+    return found

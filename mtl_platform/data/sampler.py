@@ -32,6 +32,19 @@ def task_probabilities(sizes: dict[str, int], sampling: SamplingConfig, progress
     return {t: s / total for t, s in scores.items()}
 
 
+def expected_batches(sizes: dict[str, int], sampling: SamplingConfig, steps: int) -> dict[str, float]:
+    """How many batches' worth of examples of each task `steps` steps train on, in expectation:
+    `steps` each with all_tasks, else the sum of the steps' probabilities (a mixed batch gives
+    task i a share p_i of its rows, a one-task step gives it the whole batch with chance p_i)."""
+    if sampling.strategy == "all_tasks":
+        return dict.fromkeys(sizes, float(steps))
+    totals = dict.fromkeys(sizes, 0.0)
+    for step in range(steps):
+        for task, p in task_probabilities(sizes, sampling, step / max(1, steps - 1)).items():
+            totals[task] += p
+    return totals
+
+
 @dataclass
 class _Stream:
     """An endless, seeded stream of example indices for one task."""

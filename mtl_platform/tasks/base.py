@@ -64,6 +64,10 @@ class Task(ABC):
         encoded["labels"] = rows["label"]
         return dict(encoded)
 
+    def prepare(self, train: Any, head: nn.Module) -> None:
+        """Fit what the task takes from its train split (a tokenized `datasets.Dataset`) before the
+        first step; nothing for most types."""
+
     def placeholder_label(self) -> Any:
         """A label for rows that have none (inference), which `predict` ignores."""
         return 0

@@ -1,13 +1,21 @@
-"""Single-text or text-pair regression: mean squared error; Pearson and Spearman."""
+"""Single-text or text-pair regression: mean squared error; Pearson and Spearman.
+
+With `normalize_targets`, the loss is the MSE divided by the train targets' variance and the
+head's bias starts at their mean: a mean predictor then has loss 1 (STS-B's raw MSE starts near
+8 beside cross-entropies below 2.5), while predictions, metrics and the logged model stay in the
+targets' own units. For a linear head this has the optimum of z-scored targets.
+"""
 
 from __future__ import annotations
 
 from typing import Any
 
+import torch
 import torch.nn.functional as F
 from scipy.stats import pearsonr, spearmanr
 from torch import Tensor, nn
 
+from mtl_platform.config import ModelConfig, TaskConfig
 from mtl_platform.tasks.base import SequenceHead, Task, count, labelled
 
 MAX_POINTS = 2000  # a scatter plot of more shows nothing more
@@ -17,12 +25,26 @@ class RegressionTask(Task):
     main_metric = "pearson"
     metric_names = ("pearson", "spearman", "mse")
 
+    def __init__(self, config: TaskConfig, model: ModelConfig):
+        super().__init__(config, model)
+        self.loss_scale = 1.0  # 1 / variance of the train targets with normalize_targets
+
     def build_head(self, hidden_size: int) -> nn.Module:
         return SequenceHead(hidden_size, 1, self.model_config.head_dropout, self.model_config.pooling)
 
+    def prepare(self, train: Any, head: nn.Module) -> None:
+        if not self.config.normalize_targets:
+            return
+        targets = torch.tensor(train["labels"], dtype=torch.float64)
+        variance = float(targets.var()) if len(targets) > 1 else 0.0
+        self.loss_scale = 1.0 / variance if variance > 0 else 1.0
+        with torch.no_grad():
+            head.linear.bias.fill_(float(targets.mean()))
+
     def loss_sum(self, output: Tensor, batch: dict[str, Tensor]) -> tuple[Tensor, Tensor]:
         output, labels = labelled(output, batch)
-        return F.mse_loss(output.float().squeeze(-1), labels.float(), reduction="sum"), count(labels)
+        squared = F.mse_loss(output.float().squeeze(-1), labels.float(), reduction="sum")
+        return squared * self.loss_scale, count(labels)
 
     def predict(self, output: Tensor, batch: dict[str, Tensor]) -> tuple[list[Any], list[Any]]:
         output, labels = labelled(output, batch)

@@ -70,6 +70,7 @@ def job_tags(job: JobConfig) -> dict[str, str]:
         "mtl.backbone": backbone,
         "mtl.sharing": job.model.sharing.scheme,
         "mtl.weighting": job.weighting.method,
+        **({"mtl.target": job.target} if job.target else {}),
         "mlflow.note.content": job.description,
         **source_tags(),
     }

@@ -31,7 +31,7 @@ from mlflow.system_metrics.system_metrics_monitor import SystemMetricsMonitor
 from torch import Tensor, nn
 
 from mtl_platform.analysis.affinity import AFFINITY_FILE, AffinityMeter
-from mtl_platform.analysis.delta_m import delta_m
+from mtl_platform.analysis.delta_m import compare_with_baselines
 from mtl_platform.config import JobConfig
 from mtl_platform.data.mixed import mix
 from mtl_platform.data.sampler import MultiTaskSampler
@@ -123,6 +123,8 @@ class Training:
         data = tokenize_job(job, tasks)
         tokenizer = load_tokenizer(job.model)
         model = build_model(job, tasks)
+        for name, task in tasks.items():
+            task.prepare(data[name]["train"], model.heads[name])
         if initial is not None:
             model.load_state_dict(initial, strict=False)  # the driver chose tensors this model has (models/initial.py)
         weighting = build_weighting(job.weighting, job.task_names())
@@ -354,9 +356,7 @@ def _train(job: JobConfig, config: dict[str, Any]) -> None:
             metrics = evaluation.metrics
             if job.trainer.validation_fraction:  # what selects the checkpoint (see trainer.selected)
                 metrics.update(evaluate(training.model, training.eval_data(), VALIDATION, device).metrics)
-            scores = {name: metrics.get(f"dev/{name}/{metric}") for name, metric in main.items()}
-            if config.get("baselines") and None not in scores.values():  # every task has a dev split
-                metrics["dev/delta_m"] = delta_m(scores, config["baselines"], main)
+            metrics.update(compare_with_baselines(metrics, config.get("baselines") or {}, main, job.target))
             # The median resists one-off stalls (evaluation, other processes); the mean does not.
             if step_seconds:
                 metrics["perf/steps_per_sec"] = len(step_seconds) / sum(step_seconds)

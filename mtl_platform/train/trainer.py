@@ -45,7 +45,6 @@ from mtl_platform.train.loop import STOPPED_FILE, train_worker
 
 log = logging.getLogger(__name__)
 RUN_INFO = "mtl_run.json"
-SELECTION_METRIC = f"{VALIDATION}/mean"
 JOB_FILE = "job.yaml"
 
 
@@ -63,12 +62,21 @@ class JobResult:
     model_checkpoint: Checkpoint | None = None  # the one kept as the run's model (see `selected`)
 
 
+def selection_metric(job: JobConfig) -> str:
+    """What picks the checkpoint a run keeps: the validation mean, or the target task's main
+    validation metric in auxiliary-task mode (higher is better for every main metric)."""
+    if job.target is not None:
+        return f"{VALIDATION}/{job.target}/{main_metrics(job)[job.target]}"
+    return f"{VALIDATION}/mean"
+
+
 def selected(result: Result, job: JobConfig) -> tuple[Checkpoint | None, dict[str, float]]:
-    """The checkpoint a run keeps as its model (the best by validation mean with
+    """The checkpoint a run keeps as its model (the best by `selection_metric` with
     trainer.validation_fraction, else the last) and its scores, as selected/step, selected/dev/...
     and selected/validation/...: what reports and comparisons of runs read."""
     if job.trainer.validation_fraction and result.best_checkpoints:
-        checkpoint, metrics = max(result.best_checkpoints, key=lambda pair: pair[1][SELECTION_METRIC])
+        key = selection_metric(job)
+        checkpoint, metrics = max(result.best_checkpoints, key=lambda pair: pair[1][key])
     else:
         checkpoint, metrics = result.checkpoint, dict(result.metrics or {})
     scores = {k: v for k, v in metrics.items() if k == "step" or k.startswith(("dev/", f"{VALIDATION}/"))}
@@ -245,13 +253,14 @@ def sync_run(run_dir: Path) -> str:
 
 
 def _baselines(client: MlflowClient, run_id: str, job: JobConfig, tags: dict[str, str]) -> dict[str, float] | None:
-    """The single-task baseline of every task, when the experiment holds them (`mtl baseline`):
-    then every evaluation logs dev/delta_m. None for a baseline run itself, or a task without one."""
+    """The single-task baselines the experiment holds of the job's tasks (`mtl baseline`): with
+    every task's, each evaluation logs dev/delta_m; with the target's, dev/target_gain. None for
+    a baseline run itself, or when neither is there."""
     if BASELINE_TAG in tags or len(job.tasks) < 2:
         return None
     main = main_metrics(job)
     found = baseline_scores(client, client.get_run(run_id).info.experiment_id, job.name, main)
-    if set(found) != set(main):
+    if set(found) != set(main) and job.target not in found:
         return None
     if zero := sorted(t for t, score in found.items() if score == 0):
         log.warning("no dev/delta_m: the baselines of %s score 0, a relative change is undefined", zero)
@@ -336,7 +345,7 @@ def run_job(
             # With a validation split, the best checkpoints by its mean are kept (and the latest, to resume).
             checkpoint_config=CheckpointConfig(
                 num_to_keep=job.trainer.keep_checkpoints,
-                checkpoint_score_attribute=SELECTION_METRIC if job.trainer.validation_fraction else None,
+                checkpoint_score_attribute=selection_metric(job) if job.trainer.validation_fraction else None,
                 checkpoint_score_order="max",
             ),
             callbacks=list(callbacks),
