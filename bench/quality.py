@@ -52,7 +52,6 @@ from mtl_platform.analysis.protocol import (
 )
 from mtl_platform.config import JobConfig, load_job
 from mtl_platform.tasks import main_metrics
-from mtl_platform.tracking.mlflow_store import tracking_uri
 from mtl_platform.train.trainer import run_job
 
 REPO = Path(__file__).resolve().parents[1]
@@ -117,6 +116,11 @@ CONFIGS: dict[str, list[str]] = {
 AUXILIARY_RECIPE = [ONE_TASK]
 
 
+def pair(target: str, partner: str) -> list[str]:
+    """The auxiliary-task job of `target` with one `partner`."""
+    return [*AUXILIARY_RECIPE, f"only_tasks=[{target}, {partner}]", f"target={target}"]
+
+
 def data_paths() -> list[str]:
     """Point the job at MTL_SHARED_DATA when it is set (CI, or data kept elsewhere)."""
     shared = os.environ.get("MTL_SHARED_DATA")
@@ -152,7 +156,8 @@ class Bench:
     def job(self, overrides: list[str], seed: int) -> JobConfig:
         """The reference job (one task's budget of batches each) under `overrides`, on `seed`;
         a one-task sampler gets T × the steps (and evaluations T × apart), so the data stays equal."""
-        job = load_job(JOB, [*self.base, *overrides, f"trainer.seed={seed}", "trainer.seeds=null"])
+        # The data is read (and checked) once, by the second load.
+        job = load_job(JOB, [*self.base, *overrides, f"trainer.seed={seed}", "trainer.seeds=null"], check_data=False)
         per_step = 1 if job.trainer.sampling.strategy == "all_tasks" else len(job.tasks)
         trainer = self.reference.trainer
         scale = [
@@ -236,9 +241,8 @@ def main() -> None:
     experiment = f"glue-ner-quality-{args.budget}"
     evaluations = [f"trainer.eval_every={max(1, steps // 10)}"] if budget["steps"] or args.steps else []
     base = [*data_paths(), *budget["overrides"], *evaluations, f"tracking.experiment={experiment}", *args.override]
-    args.output.mkdir(parents=True, exist_ok=True)
-    bench = Bench(base, steps, args.output / args.budget, console)
     (args.output / args.budget).mkdir(parents=True, exist_ok=True)
+    bench = Bench(base, steps, args.output / args.budget, console)
     entries = []
 
     # Baselines: each task alone, as many batches as each multi-task recipe gives it.
@@ -267,14 +271,14 @@ def main() -> None:
             metric = bench.main[target]
             candidates = {}
             for partner in (t for t in bench.main if t != target):
-                pair = [*AUXILIARY_RECIPE, f"only_tasks=[{target}, {partner}]", f"target={target}"]
-                entry = bench.run(f"aux-{target}+{partner}", seeds[0], bench.job(pair, seeds[0]))
+                entry = bench.run(f"aux-{target}+{partner}", seeds[0], bench.job(pair(target, partner), seeds[0]))
                 entries.append(entry)
                 rows += rows_of(entry, bench.main)
                 candidates[partner] = entry["metrics"][f"selected/validation/{target}/{metric}"]
             partner = max(candidates, key=candidates.__getitem__)
-            pair = [*AUXILIARY_RECIPE, f"only_tasks=[{target}, {partner}]", f"target={target}"]
-            chosen_runs = [bench.run(f"aux-{target}+{partner}", seed, bench.job(pair, seed)) for seed in seeds]
+            chosen_runs = [
+                bench.run(f"aux-{target}+{partner}", seed, bench.job(pair(target, partner), seed)) for seed in seeds
+            ]
             entries += chosen_runs[1:]
             rows += [row for e in chosen_runs[1:] for row in rows_of(e, bench.main)]
             name = f"aux-{target}"

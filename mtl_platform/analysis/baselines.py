@@ -70,7 +70,6 @@ def run_baselines(job: JobConfig) -> list[tuple[JobConfig, JobResult]]:
 class Convergence:
     """Whether a single-task run's selection curve had flattened by its last steps."""
 
-    task: str
     metric: str  # the curve checked: validation/<task>/<main metric>, or dev/... without validation
     plateau: Plateau
 
@@ -82,4 +81,4 @@ def convergence(client: MlflowClient, run_id: str, job: JobConfig) -> Convergenc
     split = VALIDATION if job.trainer.validation_fraction else "dev"
     key = f"{split}/{task}/{metric}"
     curve = [(m.step, m.value) for m in client.get_metric_history(run_id, key)]
-    return Convergence(task, key, plateau(curve, job.trainer.max_steps, metric not in LOWER_IS_BETTER))
+    return Convergence(key, plateau(curve, job.trainer.max_steps, metric not in LOWER_IS_BETTER))
