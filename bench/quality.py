@@ -38,7 +38,7 @@ from mlflow.tracking import MlflowClient
 from rich.console import Console
 
 from mtl_platform.analysis.baselines import baseline_jobs, convergence
-from mtl_platform.analysis.delta_m import BASELINE_TAG
+from mtl_platform.analysis.delta_m import BASELINE_TAG, relative_gain
 from mtl_platform.analysis.protocol import (
     PLATEAU_FRACTION,
     PLATEAU_TOLERANCE,
@@ -206,6 +206,34 @@ def rows_of(entry: dict[str, Any], main: dict[str, str], config: str | None = No
     ]
 
 
+def pairings(tasks: list[str]) -> list[list[tuple[str, str]]]:
+    """Every split of an even number of tasks into pairs (none for an odd number)."""
+    if not tasks:
+        return [[]]
+    first, rest = tasks[0], tasks[1:]
+    return [[(first, p), *more] for i, p in enumerate(rest) for more in pairings(rest[:i] + rest[i + 1 :])]
+
+
+def grouping_check(rows: list[ResultRow], main: dict[str, str], seed: int) -> dict[str, Any]:
+    """The grouping check for groups of two, from the auxiliary runs of `seed`: each task's dev gain
+    (%) with each partner (from the run that chose its checkpoint on that task), and every split of
+    the tasks into pairs with its Δm (each task scored by its pair's model)."""
+    alone = scores_by_seed(rows, STL).get(seed, {})
+    gains: dict[str, dict[str, float]] = {}
+    for target, partner in ((t, p) for t in main for p in main if p != t):
+        scores = scores_by_seed(rows, f"aux-{target}+{partner}").get(seed, {})
+        if target in scores and target in alone:
+            gain = relative_gain(scores[target], alone[target], main[target], target)
+            gains.setdefault(target, {})[partner] = gain
+    groupings = []
+    for pairs in pairings(list(main)):
+        both_ways = [*pairs, *((b, a) for a, b in pairs)]
+        if all(b in gains.get(a, {}) for a, b in both_ways):
+            score = statistics.fmean(gains[a][b] for a, b in both_ways)
+            groupings.append({"groups": [list(g) for g in pairs], "delta_m": score})
+    return {"seed": seed, "gain_percent": gains, "groupings": sorted(groupings, key=lambda g: -g["delta_m"])}
+
+
 def compute(entries: list[dict[str, Any]]) -> dict[str, Any]:
     """Per configuration: batches, seconds and parameters of one seed (the mean over seeds)."""
     by_config: dict[str, list[dict[str, Any]]] = {}
@@ -292,6 +320,7 @@ def main() -> None:
                 "stl_std": statistics.stdev(stl_spread) if len(stl_spread) > 1 else None,
             }
 
+    grouping = grouping_check(rows, bench.main, seeds[0]) if not args.no_auxiliary else None
     plateaus = {f"{e['tasks'][0]}/seed{e['seed']}": e["plateau"] for e in entries if "plateau" in e}
     budget_info = {
         "name": args.budget,
@@ -310,9 +339,8 @@ def main() -> None:
         "compute": compute(entries),
         "hardware": f"{os.cpu_count()} CPU cores",
     }
-    document = results_document(
-        budget_info, rows, bench.main, {"sweep_best": {"chosen": chosen, "on": "validation Δm"}, "auxiliary": auxiliary}
-    )
+    extra = {"sweep_best": {"chosen": chosen, "on": "validation Δm"}, "auxiliary": auxiliary, "pairs": grouping}
+    document = results_document(budget_info, rows, bench.main, extra)
     write_results(document, markdown(document, bench.main), args.output)
     console.print(markdown(document, bench.main))
 
@@ -363,7 +391,34 @@ def markdown(document: dict[str, Any], main: dict[str, str]) -> str:
             candidates = ", ".join(f"{p} {v:.4f}" for p, v in found["validation_by_partner"].items())
             spread = f"{found['stl_std']:.4f}" if found["stl_std"] is not None else "–"
             lines.append(f"| {target} | {found['partner']} | {candidates} | {cell} | {spread} |")
+    if document["pairs"]:
+        lines += grouping_markdown(document["pairs"], list(main), document["delta_m"])
     return "\n".join(lines) + "\n"
+
+
+def _gain_cell(gains: dict[str, dict[str, float]], task: str, partner: str) -> str:
+    return "–" if partner == task or partner not in gains.get(task, {}) else f"{gains[task][partner]:+.2f}"
+
+
+def grouping_markdown(pairs: dict[str, Any], tasks: list[str], delta_m: dict[str, Any]) -> list[str]:
+    """The pairwise gains and the groupings into pairs, beside all tasks together and each alone."""
+    gains, seed = pairs["gain_percent"], pairs["seed"]
+    together = {c: d["values"][d["seeds"].index(seed)] for c, d in delta_m.items() if seed in d["seeds"]}
+    return [
+        "",
+        f"**Which tasks belong together?** (seed {seed}, one run each: read differences under the seeds' spread "
+        "as none) Gain % of the row's task when trained with the column's task alone, over its baseline:",
+        "",
+        "| task | " + " | ".join(tasks) + " |",
+        "|---|" + "---|" * len(tasks),
+        *(f"| {t} | " + " | ".join(_gain_cell(gains, t, p) for p in tasks) + " |" for t in tasks),
+        "",
+        "Groupings (Δm %, seed " + str(seed) + "): "
+        + "; ".join(" + ".join("{" + ", ".join(g) + "}" for g in entry["groups"]) + f" {entry['delta_m']:+.2f}"
+                    for entry in pairs["groupings"])
+        + "; all tasks together: " + ", ".join(f"{c} {v:+.2f}" for c, v in together.items())
+        + "; each task alone: 0 (reference).",
+    ]
 
 
 if __name__ == "__main__":

@@ -1,13 +1,17 @@
 """Does a multi-task backbone give a better start for a task it never saw?
 
-Trains jobs/transfer/source.yaml (SST-2 + STS-B + CoNLL-2003 together), then AG News
-(jobs/transfer/agnews.yaml) twice with the same budget: from that run's model
-(`model.init_from`) and from the pretrained MiniLM. All runs land in MLflow experiment
-`transfer`; select the two AG News runs there and compare them to see both curves. The
-script also logs one figure with both (a run tagged mtl.report, which `mtl report` skips) and
-prints the dev accuracy at every evaluation and the ratio of the curves' means.
+Under the quality protocol (bench/quality.py's budgets): for each seed, train
+jobs/transfer/source.yaml (SST-2 + STS-B + CoNLL-2003 together, every task the budget's batches),
+then AG News (jobs/transfer/agnews.yaml) twice on the same budget: from that run's model
+(`model.init_from`) and from the backbone's own start (the pretrained MiniLM; for the BiLSTM, its
+random initialization). Checkpoints are chosen on validation and dev is reported; the gain is
+paired by seed with its 95% t-interval, and each AG News curve gets the plateau verdict. Writes
+transfer.json and transfer.md into --output, and logs one figure with the first seed's curves (a
+run tagged mtl.report, which `mtl report` skips).
 
-    .venv/bin/python bench/transfer.py [--reduced] [--source RUN_ID]
+    .venv/bin/python bench/transfer.py                                # bilstm-cpu, 3 seeds (~10 min on 2 cores)
+    .venv/bin/python bench/transfer.py --budget minilm-cpu --seeds 0  # MiniLM, one seed
+    .venv/bin/python bench/transfer.py --budget full                  # the job files as they are (GPU cluster)
 
 Paths assume ../shared/data beside the clone.
 """
@@ -16,9 +20,9 @@ from __future__ import annotations
 
 import argparse
 import logging
-import statistics
 import tempfile
 import time
+from dataclasses import asdict
 from pathlib import Path
 
 import matplotlib
@@ -26,100 +30,130 @@ import matplotlib
 matplotlib.use("Agg")
 import matplotlib.pyplot as plt
 from mlflow.tracking import MlflowClient
+from quality import BUDGETS
 from rich.console import Console
-from rich.table import Table
 
+from mtl_platform.analysis.baselines import convergence
+from mtl_platform.analysis.delta_m import relative_gain
+from mtl_platform.analysis.protocol import ResultRow, summarize, write_results
 from mtl_platform.analysis.report import REPORT_TAG
-from mtl_platform.config import load_job
+from mtl_platform.config import JobConfig, load_job, read_yaml
 from mtl_platform.tracking.mlflow_store import create_run, tracking_uri
 from mtl_platform.train.trainer import run_job
 
 REPO = Path(__file__).resolve().parents[1]
 SOURCE, TARGET = REPO / "jobs/transfer/source.yaml", REPO / "jobs/transfer/agnews.yaml"
-METRIC = "dev/agnews/accuracy"
-# 2 CPU cores: MiniLM, 3,000 training examples a task, short sequences.
-SMALL = [
-    "trainer.batch_size=16",
-    "trainer.lr=1.0e-4",
-    "model.max_length=48",
-    "scaling.num_workers=2",
-    "scaling.use_gpu=false",
-]
-REDUCED_SOURCE = [
-    *SMALL,
-    "trainer.max_steps=150",
-    "trainer.eval_every=75",
-    "trainer.warmup_steps=10",
-    *(f"tasks.{t}.max_train_examples=3000" for t in ("sst2", "stsb", "conll")),
-    *(f"tasks.{t}.max_eval_examples=300" for t in ("sst2", "stsb", "conll")),
-]
-REDUCED_TARGET = [
-    *SMALL,
-    "trainer.max_steps=60",
-    "trainer.eval_every=10",
-    "trainer.warmup_steps=6",
-    "tasks.agnews.max_train_examples=3000",
-    "tasks.agnews.max_eval_examples=300",
-]
+TASK, METRIC = "agnews", "accuracy"
+FROM_SOURCE = "from-multitask"
+
+
+def budget_job(path: Path, budget: str, steps: int | None, extra: list[str]) -> JobConfig:
+    """The job file under the budget's overrides (those of its own tasks), `steps` batches a task."""
+    names = [t["name"] for t in read_yaml(path)["tasks"]]
+    own = [o for o in BUDGETS[budget]["overrides"] if not o.startswith("tasks.") or o.split(".")[1] in names]
+    size = [f"trainer.max_steps={steps}", f"trainer.eval_every={max(1, steps // 10)}"] if steps else []
+    return load_job(path, [*own, *size, *extra])
 
 
 def curve(client: MlflowClient, run_id: str) -> dict[int, float]:
-    return {m.step: m.value for m in client.get_metric_history(run_id, METRIC)}
+    return {m.step: m.value for m in client.get_metric_history(run_id, f"dev/{TASK}/{METRIC}")}
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--reduced", action="store_true", help="a budget for 2 CPU cores (~15 min)")
-    parser.add_argument("--source", help="start from this multi-task run instead of training source.yaml")
+    parser.add_argument("--budget", choices=sorted(BUDGETS), default="bilstm-cpu")
+    parser.add_argument("--seeds", help="comma-separated (default: the budget's, or 0,1,2)")
+    parser.add_argument("--output", type=Path, default=REPO / "bench/results", help="where transfer.json/.md go")
+    parser.add_argument("-o", "--override", action="append", default=[], help="key=value for every job")
     args = parser.parse_args()
     logging.basicConfig(level=logging.WARNING)
     console = Console()
     started = time.perf_counter()
-    source = args.source
-    if source is None:
-        source = run_job(load_job(SOURCE, REDUCED_SOURCE if args.reduced else [])).run_id
-        console.print(f"[{time.perf_counter() - started:5.0f} s] multi-task source run {source}")
+    budget = BUDGETS[args.budget]
+    seeds = [int(s) for s in args.seeds.split(",")] if args.seeds else budget["seeds"] or [0, 1, 2]
+    experiment = [f"tracking.experiment=transfer-{args.budget}", *args.override]
+    own_start = "from-scratch" if "model.backbone=bilstm" in budget["overrides"] else "from-pretrained"
 
-    target = REDUCED_TARGET if args.reduced else []
-    starts = {
-        "from multi-task": [f"model.init_from={source}", "tracking.run_name=agnews-from-multitask"],
-        "from pretrained": ["tracking.run_name=agnews-from-pretrained"],
+    rows, plateaus, curves, uri, source_runs = [], {}, {}, "", {}
+    for seed in seeds:
+        seeded = [f"trainer.seed={seed}", *experiment]
+        together = [*seeded, "trainer.sampling.strategy=all_tasks"]
+        source = run_job(budget_job(SOURCE, args.budget, budget["steps"], together))
+        source_runs[seed] = source.run_id
+        console.print(f"[{time.perf_counter() - started:5.0f} s] seed {seed}: multi-task source run {source.run_id}")
+        for start, init in ((FROM_SOURCE, [f"model.init_from={source.run_id}"]), (own_start, [])):
+            named = [*seeded, *init, f"tracking.run_name=agnews-{start}"]
+            job = budget_job(TARGET, args.budget, budget["steps"], named)
+            result = run_job(job)
+            uri = result.tracking_uri
+            client = MlflowClient(uri)
+            step = int(result.metrics["selected/step"])
+            rows.append(ResultRow(start, seed, TASK, METRIC, result.metrics[f"selected/dev/{TASK}/{METRIC}"], step))
+            plateaus[f"{start}/seed{seed}"] = asdict(convergence(client, result.run_id, job).plateau)
+            if seed == seeds[0]:
+                curves[start] = curve(client, result.run_id)
+            console.print(f"[{time.perf_counter() - started:5.0f} s] seed {seed}: AG News {start}: run {result.run_id}")
+
+    score = {(r.config, r.seed): r.value for r in rows}
+    gain = summarize({s: relative_gain(score[FROM_SOURCE, s], score[own_start, s], METRIC, TASK) for s in seeds})
+    document = {
+        "budget": {
+            "name": args.budget,
+            "seeds": seeds,
+            "batches_per_task": budget["steps"],
+            "overrides": budget["overrides"],
+        },
+        "source_runs": source_runs,
+        "rows": [asdict(r) for r in rows],
+        "gain_percent": asdict(gain),
+        "plateau": plateaus,
     }
-    curves, uri = {}, ""
-    for label, overrides in starts.items():
-        result = run_job(load_job(TARGET, [*target, *overrides]))
-        uri = result.tracking_uri
-        curves[label] = curve(MlflowClient(uri), result.run_id)
-        console.print(f"[{time.perf_counter() - started:5.0f} s] AG News {label}: run {result.run_id}")
+    write_results(document, markdown(document, own_start), args.output, "transfer")
+    console.print(markdown(document, own_start))
+    log_figure(MlflowClient(tracking_uri(uri)), curves, f"transfer-{args.budget}", source_runs[seeds[0]])
 
-    steps = sorted(set.intersection(*(set(c) for c in curves.values())))
-    table = Table(title=f"AG News {METRIC} at each evaluation, same budget")
-    table.add_column("step")
-    for label in curves:
-        table.add_column(label, justify="right")
-    for step in steps:
-        table.add_row(str(step), *(f"{c[step]:.4f}" for c in curves.values()))
-    console.print(table)
-    means = {label: statistics.fmean(c[s] for s in steps) for label, c in curves.items()}
-    console.print(
-        f"mean over the curve: {means['from multi-task']:.4f} vs {means['from pretrained']:.4f} "
-        f"(ratio {means['from multi-task'] / means['from pretrained']:.3f}); total {time.perf_counter() - started:.0f} s"
-    )
 
-    client = MlflowClient(tracking_uri(uri))
-    run_id = create_run(client, "transfer", "transfer-comparison", tags={REPORT_TAG: "transfer", "mtl.source": source})
+def markdown(document: dict, own_start: str) -> str:
+    """transfer.md: AG News dev accuracy from each start, per seed, the paired gain and the plateaus."""
+    by_seed: dict[int, dict[str, float]] = {}
+    for row in document["rows"]:
+        by_seed.setdefault(row["seed"], {})[row["config"]] = row["value"]
+    gain = document["gain_percent"]
+    spread = f" ± {gain['std']:.2f}" if gain["std"] is not None else ""
+    interval = f" [{gain['ci95'][0]:+.2f}, {gain['ci95'][1]:+.2f}]" if gain["ci95"] else ""
+    return "\n".join([
+        f"# AG News from a multi-task backbone ({document['budget']['name']})",
+        "",
+        "Dev accuracy of the checkpoint chosen on validation; both starts train the same batches. "
+        "Written by bench/transfer.py.",
+        "",
+        f"| seed | {FROM_SOURCE} | {own_start} |",
+        "|---|---|---|",
+        *(f"| {seed} | {s[FROM_SOURCE]:.4f} | {s[own_start]:.4f} |" for seed, s in sorted(by_seed.items())),
+        "",
+        f"Gain of {FROM_SOURCE} over {own_start}: {gain['mean']:+.2f}%{spread}{interval} over seeds {gain['seeds']}.",
+        "",
+        "Plateau (best of the last 20% of validation evaluations minus best before): "
+        + ", ".join(f"{name} {p['gain']:+.4f} ({'flat' if p['plateaued'] else 'still rising'})"
+                    for name, p in document["plateau"].items()),
+        "",
+    ])
+
+
+def log_figure(client: MlflowClient, curves: dict[str, dict[int, float]], experiment: str, source: str) -> None:
+    """Both dev curves of the first seed in one figure, on a run `mtl report` skips."""
+    run_id = create_run(client, experiment, "transfer-comparison", tags={REPORT_TAG: "transfer", "mtl.source": source})
     figure, axes = plt.subplots(figsize=(6, 4))
     for label, points in curves.items():
         axes.plot(sorted(points), [points[s] for s in sorted(points)], marker=".", label=label)
     axes.set_xlabel("step")
-    axes.set_ylabel(METRIC)
+    axes.set_ylabel(f"dev/{TASK}/{METRIC}")
     axes.legend()
     axes.grid(alpha=0.3)
     with tempfile.TemporaryDirectory() as directory:
         figure.savefig(Path(directory) / "transfer_agnews.png", dpi=120)
         client.log_artifacts(run_id, directory, "plots")
     client.set_terminated(run_id)
-    console.print(f"comparison logged as run {run_id} in experiment 'transfer'")
 
 
 if __name__ == "__main__":
