@@ -63,7 +63,7 @@ def main() -> None:
             "trainer.warmup_steps=0",
             f"tracking.uri=sqlite:///{tmp}/mlflow.db",
             f"trainer.storage_path={tmp}/ray_results",
-        ] + [f"tasks.{name}.max_eval_examples=16" for name in load_job(args.job, check_data=False).task_names()]
+        ] + [f"tasks.{name}.max_eval_examples=16" for name in load_job(args.job).task_names()]
         job = load_job(args.job, overrides)
         for _ in range(args.rounds):
             bare_rates.append(1 / bare_loop(job, args.steps))

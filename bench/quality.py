@@ -38,7 +38,6 @@ from mlflow.tracking import MlflowClient
 from rich.console import Console
 
 from mtl_platform.analysis.baselines import baseline_jobs, convergence
-from mtl_platform.analysis.delta_m import BASELINE_TAG, relative_gain
 from mtl_platform.analysis.protocol import (
     PLATEAU_FRACTION,
     PLATEAU_TOLERANCE,
@@ -52,6 +51,7 @@ from mtl_platform.analysis.protocol import (
 )
 from mtl_platform.config import JobConfig, load_job
 from mtl_platform.tasks import main_metrics
+from mtl_platform.tracking.delta_m import BASELINE_TAG, relative_gain
 from mtl_platform.train.trainer import run_job
 
 REPO = Path(__file__).resolve().parents[1]
@@ -156,8 +156,7 @@ class Bench:
     def job(self, overrides: list[str], seed: int) -> JobConfig:
         """The reference job (one task's budget of batches each) under `overrides`, on `seed`;
         a one-task sampler gets T × the steps (and evaluations T × apart), so the data stays equal."""
-        # The data is read (and checked) once, by the second load.
-        job = load_job(JOB, [*self.base, *overrides, f"trainer.seed={seed}", "trainer.seeds=null"], check_data=False)
+        job = load_job(JOB, [*self.base, *overrides, f"trainer.seed={seed}", "trainer.seeds=null"])
         per_step = 1 if job.trainer.sampling.strategy == "all_tasks" else len(job.tasks)
         trainer = self.reference.trainer
         scale = [

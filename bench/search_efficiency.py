@@ -20,9 +20,10 @@ from pathlib import Path
 
 import torch
 
-from mtl_platform.config import JobConfig, SweepConfig, load_job
-from mtl_platform.train.evaluation import evaluate
+from mtl_platform.config import JobConfig, load_job
+from mtl_platform.models.evaluation import evaluate
 from mtl_platform.train.loop import Training
+from mtl_platform.tune.config import SweepConfig
 from mtl_platform.tune.sweep import run_sweep
 
 REPO = Path(__file__).resolve().parents[1]

@@ -36,7 +36,7 @@ def sharing(scheme: str, bilstm: bool) -> str:
 
 
 def measure(job_path: str, scheme: str, steps: int) -> dict[str, float]:
-    bilstm = load_job(job_path, check_data=False).model.backbone == "bilstm"
+    bilstm = load_job(job_path).model.backbone == "bilstm"
     overrides = [
         "trainer.sampling.strategy=all_tasks",
         "scaling.num_workers=1",

@@ -34,10 +34,10 @@ from quality import BUDGETS
 from rich.console import Console
 
 from mtl_platform.analysis.baselines import convergence
-from mtl_platform.analysis.delta_m import relative_gain
 from mtl_platform.analysis.protocol import ResultRow, summarize, write_results
 from mtl_platform.analysis.report import REPORT_TAG
 from mtl_platform.config import JobConfig, load_job, read_yaml
+from mtl_platform.tracking.delta_m import relative_gain
 from mtl_platform.tracking.mlflow_store import create_run, tracking_uri
 from mtl_platform.train.trainer import run_job
 

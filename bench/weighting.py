@@ -82,7 +82,7 @@ def main() -> None:
 
     cases = []
     for name in ["equal", *(m for m in args.methods.split(",") if m != "equal")]:
-        if METHODS[name][1].requires == "gradients":
+        if METHODS[name].requires == "gradients":
             cases += [(name, "parameters"), (name, "representation")]
         else:
             cases.append((name, "-"))

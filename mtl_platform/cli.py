@@ -20,7 +20,8 @@ from rich.logging import RichHandler
 from rich.markup import escape
 from rich.table import Table
 
-from mtl_platform.config import ConfigError, JobConfig, load_job, load_sweep, read_yaml
+from mtl_platform.config import ConfigError, JobConfig, read_yaml
+from mtl_platform.tune.config import load_sweep
 
 app = typer.Typer(help="Multi-task learning of language models on Ray, tracked in MLflow.", no_args_is_help=True)
 console = Console()
@@ -91,10 +92,11 @@ def train(
     run_name: Annotated[str | None, typer.Option(help="resume this run instead of the latest")] = None,
 ) -> None:
     """Run one multi-task training job on Ray Train (local, or the cluster in RAY_ADDRESS)."""
+    from mtl_platform.preflight import load_checked_job
     from mtl_platform.train.trainer import TrainingStopped, run_job
 
     try:
-        job = load_job(job_file, override or [])
+        job = load_checked_job(job_file, override or [])
         runs = job.per_seed()
         if len(runs) > 1 and (resume or run_name):
             raise ConfigError("--resume continues one run; drop trainer.seeds (or pick one with -o trainer.seeds=null)")
@@ -123,10 +125,11 @@ def baseline(job_file: Annotated[Path, typer.Argument(help="multi-task job YAML"
     from mlflow.tracking import MlflowClient
 
     from mtl_platform.analysis.baselines import convergence, run_baselines
+    from mtl_platform.preflight import load_checked_job
     from mtl_platform.train.trainer import TrainingStopped
 
     try:
-        job = load_job(job_file, override or [])
+        job = load_checked_job(job_file, override or [])
         trained = run_baselines(job)
     except ConfigError as exc:
         _fail(exc)
@@ -161,10 +164,11 @@ def tune(
     ] = False,
 ) -> None:
     """Run a Ray Tune sweep whose trials are Ray Train jobs, tracked as nested MLflow runs."""
+    from mtl_platform.preflight import load_checked_sweep
     from mtl_platform.tune.sweep import run_sweep
 
     try:
-        sweep = load_sweep(sweep_file, override or [])
+        sweep = load_checked_sweep(sweep_file, override or [])
         summary = run_sweep(sweep, resume=resume)
     except ConfigError as exc:
         _fail(exc)
@@ -215,13 +219,14 @@ def affinity(
 ) -> None:
     """Train the job once measuring inter-task affinity, propose groupings of its tasks into models,
     and write a sweep that trains the proposal beside other groupings."""
-    from mtl_platform.analysis.affinity import AFFINITY_FILE
     from mtl_platform.analysis.grouping import MAX_TASKS, groupings_to_check, ranked_groupings, suggest, sweep_for
     from mtl_platform.config import validate_job
+    from mtl_platform.preflight import load_checked_job
+    from mtl_platform.train.affinity import AFFINITY_FILE
     from mtl_platform.train.trainer import TrainingStopped, run_job
 
     try:
-        data = load_job(job_file, override or []).per_seed()[0].model_dump(mode="json")
+        data = load_checked_job(job_file, override or []).per_seed()[0].model_dump(mode="json")
         given = {"measure": measure, "every": every}
         data["affinity"] = {**(data["affinity"] or {}), **{k: v for k, v in given.items() if v is not None}}
         job = validate_job(data, job_file.parent, str(job_file))
@@ -348,8 +353,8 @@ def register(
     """Add the run's model to the MLflow model registry as a new version of NAME."""
     from mlflow.tracking import MlflowClient
 
+    from mtl_platform.serving.model import register as register_model
     from mtl_platform.tracking.mlflow_store import tracking_uri
-    from mtl_platform.tracking.model import register as register_model
 
     try:
         version = register_model(MlflowClient(tracking_uri(uri)), run_id, name)
@@ -402,8 +407,8 @@ def evaluate(
     """Score a logged model on a split of its job's data; -o tasks.NAME.data.test=PATH points elsewhere."""
     from mlflow.tracking import MlflowClient
 
+    from mtl_platform.serving.model import evaluate_model
     from mtl_platform.tracking.mlflow_store import log_metrics, tracking_uri
-    from mtl_platform.tracking.model import evaluate_model
 
     if split not in ("train", "dev", "test"):
         _fail(ConfigError(f"--split {split!r}: allowed: train, dev, test"))
@@ -466,12 +471,13 @@ def submit(
 ) -> None:
     """Submit a train (or tune, for a sweep file) job to a Ray cluster with the Jobs API."""
     from mtl_platform.cluster import submit_job
+    from mtl_platform.preflight import load_checked_job, load_checked_sweep
 
     working_dir = working_dir.resolve()
     job_file = job_file.resolve()
     try:
         is_sweep = "search" in read_yaml(job_file)
-        (load_sweep if is_sweep else load_job)(job_file, override or [])  # fail here, not on the cluster
+        (load_checked_sweep if is_sweep else load_checked_job)(job_file, override or [])  # here, not on the cluster
         relative = job_file.relative_to(working_dir)
     except ConfigError as exc:
         _fail(exc)

@@ -13,7 +13,6 @@ import yaml
 from mlflow.tracking import MlflowClient
 from typer.testing import CliRunner
 
-from mtl_platform.analysis.affinity import AFFINITY_FILE, AffinityMeter
 from mtl_platform.analysis.baselines import baseline_job
 from mtl_platform.analysis.grouping import (
     ScoredGrouping,
@@ -25,14 +24,16 @@ from mtl_platform.analysis.grouping import (
     sweep_for,
 )
 from mtl_platform.cli import app
-from mtl_platform.config import AffinityConfig, ConfigError, load_sweep, validate_job
+from mtl_platform.config import AffinityConfig, ConfigError, validate_job
 from mtl_platform.data.tokenize import load_tokenizer, tokenize_job
-from mtl_platform.models.initial import INITIAL_WEIGHTS_FILE, matching_weights, own_keys, read_weights
+from mtl_platform.models.evaluation import select_rows
 from mtl_platform.models.multitask import build_model
 from mtl_platform.tasks import build_tasks
+from mtl_platform.train.affinity import AFFINITY_FILE, AffinityMeter
 from mtl_platform.train.checkpoint import MODEL_FILE
-from mtl_platform.train.evaluation import select_rows
+from mtl_platform.train.initial import INITIAL_WEIGHTS_FILE, matching_weights, own_keys, read_weights
 from mtl_platform.train.trainer import RUN_INFO, run_job
+from mtl_platform.tune.config import load_sweep
 from tests.conftest import DATA, entity_types_task, sst2_task
 
 

@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 import yaml
 
-from mtl_platform.config import ConfigError, apply_overrides, load_job, load_sweep
+from mtl_platform.config import ConfigError, apply_overrides, load_job
+from mtl_platform.preflight import load_checked_job, load_checked_sweep
+from mtl_platform.tune.config import load_sweep
 from mtl_platform.weighting import METHODS
 
 REPO = Path(__file__).resolve().parents[1]
@@ -129,18 +133,20 @@ def test_static_weights_must_cover_the_tasks():
         ("sst2", "sentence\tlabel\n", r"tasks.sst2.data.train: no labelled examples"),
     ],
 )
-def test_bad_data_fails_at_load(tmp_path, task, content, message):
+def test_bad_data_fails_in_preflight(tmp_path, task, content, message):
     bad = tmp_path / "train.tsv"
     bad.write_text(content)
+    overrides = [f"tasks.{task}.data.train={bad}"]
+    load_job(REPO / "jobs/quickstart.yaml", overrides)  # the schema reads no data file
     with pytest.raises(ConfigError, match=message) as info:
-        load_job(REPO / "jobs/quickstart.yaml", [f"tasks.{task}.data.train={bad}"])
+        load_checked_job(REPO / "jobs/quickstart.yaml", overrides)
     assert str(info.value).startswith(str(REPO / "jobs/quickstart.yaml"))  # the file, then the field
 
 
-def test_empty_dev_split_and_unknown_backbone_fail_at_load(tmp_path):
+def test_empty_dev_split_and_unknown_backbone_fail_before_training(tmp_path):
     (tmp_path / "dev.tsv").write_text("sentence\tlabel\n")
     with pytest.raises(ConfigError, match=r"tasks.sst2.data.dev: no labelled examples"):
-        load_job(REPO / "jobs/quickstart.yaml", [f"tasks.sst2.data.dev={tmp_path / 'dev.tsv'}"])
+        load_checked_job(REPO / "jobs/quickstart.yaml", [f"tasks.sst2.data.dev={tmp_path / 'dev.tsv'}"])
     with pytest.raises(ConfigError, match=r"model.name_or_path: .*no-such-model"):
         load_job(REPO / "jobs/quickstart.yaml", [f"model.name_or_path={tmp_path / 'no-such-model'}"])
 
@@ -164,11 +170,12 @@ def test_sweep_loads_job_by_path_and_checks_the_space(tmp_path):
         load_sweep(write(tmp_path / "s.yaml", data))
     data["search"] = {"trainer.lr": {"type": "uniform", "low": 0.1, "high": 0.2}}
     data["tune"] = {"metric": "dev/sst2/f1"}
+    load_sweep(write(tmp_path / "s.yaml", data))  # the task types' metrics are preflight's to check
     with pytest.raises(
         ConfigError,
-        match=r"tune.metric 'dev/sst2/f1' is not reported; allowed: \['dev/mean', 'dev/sst2/accuracy', 'dev/sst2/macro_f1', 'dev/stsb/pearson'",
+        match=r"tune.metric: 'dev/sst2/f1' is not reported; allowed: \['dev/mean', 'dev/sst2/accuracy', 'dev/sst2/macro_f1', 'dev/stsb/pearson'",
     ):
-        load_sweep(write(tmp_path / "s.yaml", data))
+        load_checked_sweep(write(tmp_path / "s.yaml", data))
     del data["tune"]
     data["search"] = {"trainer.lr": {"type": "simplex"}}
     with pytest.raises(ConfigError, match="only for 'weighting.weights'"):
@@ -195,8 +202,19 @@ def test_methods_sweep_applies_its_overrides_and_checks_each_listed_value(tmp_pa
 
 
 @pytest.mark.parametrize("path", sorted((REPO / "jobs/sweeps").glob("*.yaml")), ids=lambda p: p.name)
-def test_every_shipped_sweep_loads(path):
-    assert load_sweep(path).search
+def test_every_shipped_sweep_passes_preflight(path):
+    assert load_checked_sweep(path).search
+
+
+def test_the_schema_imports_no_heavy_library():
+    """Validating a job or a sweep is pure data: no torch, transformers, datasets, Ray or MLflow."""
+    code = (
+        "import sys; from mtl_platform.config import load_job; from mtl_platform.tune.config import load_sweep; "
+        f"load_job({str(REPO / 'jobs/quickstart.yaml')!r}); load_sweep({str(REPO / 'jobs/sweeps/methods.yaml')!r}); "
+        "print(sorted(m for m in ('torch', 'transformers', 'datasets', 'ray', 'mlflow', 'peft') if m in sys.modules))"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert done.stdout.strip() == "[]"
 
 
 def test_seeds_make_one_job_per_seed():

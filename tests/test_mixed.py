@@ -9,7 +9,7 @@ import torch
 
 from mtl_platform.config import validate_job
 from mtl_platform.data.mixed import mix
-from mtl_platform.train.evaluation import select_rows
+from mtl_platform.models.evaluation import select_rows
 from mtl_platform.train.loop import Training
 from mtl_platform.train.step import Step, loss_weighted_backward
 from tests.conftest import DATA, base_job, entity_types_task

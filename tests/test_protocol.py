@@ -10,7 +10,6 @@ import pytest
 import torch
 
 from mtl_platform.analysis.baselines import baseline_job
-from mtl_platform.analysis.delta_m import compare_with_baselines, relative_gain
 from mtl_platform.analysis.protocol import (
     STL,
     ResultRow,
@@ -25,6 +24,7 @@ from mtl_platform.analysis.protocol import (
 from mtl_platform.config import ConfigError, JobConfig, SamplingConfig, TaskConfig, validate_job
 from mtl_platform.data.sampler import expected_batches
 from mtl_platform.tasks.regression import RegressionTask
+from mtl_platform.tracking.delta_m import compare_with_baselines, relative_gain
 
 # ---------------------------------------------------------------- plateau
 

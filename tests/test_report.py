@@ -11,9 +11,9 @@ import yaml
 from mlflow.tracking import MlflowClient
 from typer.testing import CliRunner
 
-from mtl_platform.analysis.delta_m import BASELINE_TAG, baseline_scores, delta_m
 from mtl_platform.analysis.report import FORMULA, STL, build_report, jobs_in
 from mtl_platform.cli import app
+from mtl_platform.tracking.delta_m import BASELINE_TAG, baseline_scores, delta_m
 
 MAIN = {"a": "accuracy", "b": "pearson"}
 TYPES = {"tasks.a.type": "classification", "tasks.b.type": "regression"}

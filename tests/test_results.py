@@ -15,15 +15,16 @@ from mlflow.tracking import MlflowClient
 from ray.train import Checkpoint
 from typer.testing import CliRunner
 
-from mtl_platform.analysis.delta_m import BASELINE_TAG
 from mtl_platform.cli import app
-from mtl_platform.config import job_to_yaml, validate_job
+from mtl_platform.config import validate_job
 from mtl_platform.data.tokenize import load_tokenizer
 from mtl_platform.models.multitask import build_model
+from mtl_platform.serving.model import evaluate_model
 from mtl_platform.tasks import build_tasks
 from mtl_platform.tracking import describe
-from mtl_platform.tracking.model import evaluate_model
+from mtl_platform.tracking.delta_m import BASELINE_TAG
 from mtl_platform.tracking.plots import log_baseline_comparison, log_evaluation_plots
+from mtl_platform.tracking.redact import job_to_yaml
 from mtl_platform.train.checkpoint import MODEL_FILE
 from mtl_platform.train.trainer import JOB_FILE, RUN_INFO, finish_run
 from tests.conftest import CONLL_TAGS, base_job

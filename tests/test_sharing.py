@@ -11,8 +11,10 @@ import torch
 from mlflow.tracking import MlflowClient
 from torch import nn
 
-from mtl_platform.config import ConfigError, JobConfig, load_job
-from mtl_platform.models.sharing.soft import SoftOptions, SoftSharing
+from mtl_platform.config import ConfigError, JobConfig
+from mtl_platform.config.sharing import SoftOptions
+from mtl_platform.models.sharing.soft import SoftSharing
+from mtl_platform.preflight import load_checked_job
 from mtl_platform.train.loop import Training
 from tests.conftest import REPO, base_job
 from tests.test_training import run
@@ -129,7 +131,7 @@ def test_lora_adapters_save_and_load_per_task(tmp_path, tiny_bert):
     [
         (
             ["model.backbone=bilstm", "model.tokenizer=minilm", "model.sharing={scheme: hard, branch_layer: 3}"],
-            r"sharing.branch_layer 3 is beyond the backbone's 1 layers",
+            r"model.sharing.branch_layer: 3 is beyond the backbone's 1 layers",
         ),
         (["model.sharing={scheme: lora, target_modules: [keyz]}"], r"'keyz' matches no module of the backbone"),
         (
@@ -143,9 +145,9 @@ def test_lora_adapters_save_and_load_per_task(tmp_path, tiny_bert):
         ),
     ],
 )
-def test_invalid_combinations_fail_at_load(overrides, message):
+def test_invalid_combinations_fail_before_training(overrides, message):
     with pytest.raises(ConfigError, match=message):
-        load_job(REPO / "jobs/quickstart.yaml", overrides)
+        load_checked_job(REPO / "jobs/quickstart.yaml", overrides)
 
 
 # Under DDP, one scheme of each kind of task-owned part beside the shared layers: per-task

@@ -8,7 +8,8 @@ import numpy as np
 import pytest
 import yaml
 
-from mtl_platform.config import ConfigError, JobConfig, SearchParam, load_sweep
+from mtl_platform.config import ConfigError, JobConfig
+from mtl_platform.tune.config import SearchParam, load_sweep
 from mtl_platform.tune.space import job_for_point, param_space, sampled_values, simplex_weights
 from tests.conftest import REPO
 

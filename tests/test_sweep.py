@@ -17,7 +17,8 @@ import yaml
 from mlflow.tracking import MlflowClient
 from playwright.sync_api import sync_playwright
 
-from mtl_platform.config import load_job, load_sweep
+from mtl_platform.config import load_job
+from mtl_platform.tune.config import load_sweep
 from mtl_platform.tune.sweep import TRIAL_TAG, SweepSummary, run_sweep
 from tests.conftest import REPO, base_job, other_cluster_env
 from tests.processes import MTL, free_port, kill_tree, wait_for_health

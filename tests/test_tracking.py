@@ -7,8 +7,8 @@ import os
 import mlflow
 from mlflow.tracking import MlflowClient
 
+from mtl_platform.serving.model import tracking
 from mtl_platform.tracking.mlflow_store import experiment_id, flatten, tracking_uri
-from mtl_platform.tracking.model import tracking
 
 
 def test_default_store_is_sqlite_in_mlruns_with_absolute_artifact_paths(tmp_path, monkeypatch):

@@ -10,10 +10,12 @@ import torch
 from pydantic import TypeAdapter
 from torch import nn
 
+from mtl_platform.config.sharing import HardOptions
+from mtl_platform.config.weighting import WeightingConfig
 from mtl_platform.models.multitask import MultiTaskModel
-from mtl_platform.models.sharing.hard import HardOptions, HardSharing
+from mtl_platform.models.sharing.hard import HardSharing
 from mtl_platform.train.step import seeded
-from mtl_platform.weighting import METHODS, WeightingConfig, build_weighting, regularization
+from mtl_platform.weighting import METHODS, build_weighting, regularization
 
 OPTIONS = TypeAdapter(WeightingConfig)
 

@@ -26,7 +26,7 @@ from mtl_platform.weighting import METHODS
 from tests.test_training import relative_difference, run
 
 STEPS = 3
-GRADIENT_METHODS = sorted(name for name, (_, method) in METHODS.items() if method.requires == "gradients")
+GRADIENT_METHODS = sorted(name for name, method in METHODS.items() if method.requires == "gradients")
 CASES = [(name, mode) for name in GRADIENT_METHODS for mode in ("parameters", "representation")] + [
     (name, None) for name in ("equal", "uncertainty", "famo", "gls")
 ]

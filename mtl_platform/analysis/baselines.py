@@ -1,6 +1,6 @@
 """Single-task baselines of a multi-task job: each task trained alone, with the same backbone,
 the same trainer (batch size, evaluations, validation split and selection) and the same seeds,
-tagged in MLflow as that job's baselines (analysis/delta_m.py reads them back).
+tagged in MLflow as that job's baselines (tracking/delta_m.py reads them back).
 
 Equal data: each baseline takes as many optimizer steps of its task as the multi-task job gives
 that task batches (in expectation over its sampler: `max_steps` with `all_tasks`, about
@@ -16,13 +16,13 @@ from dataclasses import dataclass
 
 from mlflow.tracking import MlflowClient
 
-from mtl_platform.analysis.delta_m import BASELINE_TAG, LOWER_IS_BETTER
 from mtl_platform.analysis.protocol import Plateau, plateau
 from mtl_platform.config import JobConfig
 from mtl_platform.data.sampler import expected_batches
 from mtl_platform.data.splits import VALIDATION
 from mtl_platform.data.tokenize import tokenize_job
 from mtl_platform.tasks import build_tasks, main_metrics
+from mtl_platform.tracking.delta_m import BASELINE_TAG, LOWER_IS_BETTER
 from mtl_platform.train.trainer import JobResult, run_job
 
 

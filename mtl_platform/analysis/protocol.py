@@ -25,7 +25,7 @@ from typing import Any
 
 from scipy import stats
 
-from mtl_platform.analysis.delta_m import delta_m, relative_gain
+from mtl_platform.tracking.delta_m import delta_m, relative_gain
 
 STL = "stl"
 PLATEAU_FRACTION = 0.2

@@ -25,8 +25,8 @@ from mlflow.entities import Run
 from mlflow.tracking import MlflowClient
 from rich.table import Table
 
-from mtl_platform.analysis.delta_m import BASELINE_TAG, delta_m, main_score
 from mtl_platform.tasks import TASK_TYPES
+from mtl_platform.tracking.delta_m import BASELINE_TAG, delta_m, main_score
 from mtl_platform.tracking.mlflow_store import create_run
 
 REPORT_TAG = "mtl.report"

@@ -15,7 +15,7 @@ import matplotlib.pyplot as plt
 from matplotlib.figure import Figure
 from mlflow.tracking import MlflowClient
 
-from mtl_platform.analysis.delta_m import baseline_scores, main_score
+from mtl_platform.tracking.delta_m import baseline_scores, main_score
 
 
 def _log(client: MlflowClient, run_id: str, name: str, figure: Figure, rows: Sequence[Sequence[Any]]) -> None:

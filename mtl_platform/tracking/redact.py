@@ -9,7 +9,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+import yaml
+
+if TYPE_CHECKING:
+    from mtl_platform.config import JobConfig
 
 MASK = "***"
 # A whole word of the key's name: `hf_token` and `secret_access_key` match, `author` does not.
@@ -47,3 +52,8 @@ def redact(value: Any, name: str = "") -> Any:
             return MASK
         return redact_text(value)
     return value
+
+
+def job_to_yaml(job: JobConfig) -> str:
+    """The job as YAML for logging, secrets masked."""
+    return yaml.safe_dump(redact(job.model_dump(mode="json")), sort_keys=False)

@@ -30,19 +30,19 @@ import torch.distributed as dist
 from mlflow.system_metrics.system_metrics_monitor import SystemMetricsMonitor
 from torch import Tensor, nn
 
-from mtl_platform.analysis.affinity import AFFINITY_FILE, AffinityMeter
-from mtl_platform.analysis.delta_m import compare_with_baselines
 from mtl_platform.config import JobConfig
 from mtl_platform.data.mixed import mix
 from mtl_platform.data.sampler import MultiTaskSampler
 from mtl_platform.data.splits import VALIDATION
 from mtl_platform.data.tokenize import load_tokenizer, tokenize_job
+from mtl_platform.models.evaluation import DETAILS_FILE, EvalData, autocast, evaluate, select_rows
 from mtl_platform.models.multitask import MultiTaskModel, build_model, parameter_counts
 from mtl_platform.tasks import Task, build_tasks, main_metrics
+from mtl_platform.tracking.delta_m import compare_with_baselines
 from mtl_platform.tracking.journal import JOURNAL_FILE, MetricJournal
 from mtl_platform.tracking.mlflow_store import MetricWriter
 from mtl_platform.train import checkpoint
-from mtl_platform.train.evaluation import DETAILS_FILE, EvalData, autocast, evaluate, select_rows
+from mtl_platform.train.affinity import AFFINITY_FILE, AffinityMeter
 from mtl_platform.train.step import (
     NonFiniteLoss,
     Step,
@@ -51,7 +51,7 @@ from mtl_platform.train.step import (
     gradient_weighted_backward,
     loss_weighted_backward,
 )
-from mtl_platform.weighting import METHODS, Weighting, build_weighting
+from mtl_platform.weighting import Weighting, build_weighting
 
 log = logging.getLogger(__name__)
 # Written by rank 0 into the run's directory when training stops on purpose: Ray Train's
@@ -77,7 +77,7 @@ def resolve_precision(job: JobConfig, cuda: bool) -> str:
         return "fp32"
     if torch.cuda.is_bf16_supported():
         return "bf16"
-    return "fp16" if METHODS[job.weighting.method][1].requires == "losses" else "fp32"
+    return "fp16" if job.weighting.requires == "losses" else "fp32"
 
 
 def _scheduler(optimizer: torch.optim.Optimizer, job: JobConfig) -> torch.optim.lr_scheduler.LambdaLR:
@@ -126,7 +126,7 @@ class Training:
         for name, task in tasks.items():
             task.prepare(data[name]["train"], model.heads[name])
         if initial is not None:
-            model.load_state_dict(initial, strict=False)  # the driver chose tensors this model has (models/initial.py)
+            model.load_state_dict(initial, strict=False)  # the driver chose tensors this model has (train/initial.py)
         weighting = build_weighting(job.weighting, job.task_names())
         groups: list[dict[str, Any]] = [{"params": list(model.parameters())}]
         if weighting.parameters():

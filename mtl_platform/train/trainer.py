@@ -18,14 +18,14 @@ from mlflow.tracking import MlflowClient
 from ray.train import Checkpoint, CheckpointConfig, FailureConfig, Result, RunConfig, ScalingConfig
 from ray.train.torch import TorchTrainer
 
-from mtl_platform.analysis.affinity import AFFINITY_FILE
-from mtl_platform.analysis.delta_m import BASELINE_TAG, baseline_scores
-from mtl_platform.config import ConfigError, JobConfig, job_to_yaml, read_yaml, validate_job
+from mtl_platform.config import ConfigError, JobConfig, read_yaml, validate_job
 from mtl_platform.data.splits import VALIDATION
 from mtl_platform.data.tokenize import tokenize_job
-from mtl_platform.models.initial import prepare_initial_weights
+from mtl_platform.models.evaluation import DETAILS_FILE
+from mtl_platform.serving.model import log_model
 from mtl_platform.tasks import build_tasks, main_metrics
 from mtl_platform.tracking import describe
+from mtl_platform.tracking.delta_m import BASELINE_TAG, baseline_scores
 from mtl_platform.tracking.journal import JOURNAL_FILE, MetricJournal, upload_missing
 from mtl_platform.tracking.mlflow_store import (
     UNREACHABLE,
@@ -36,11 +36,11 @@ from mtl_platform.tracking.mlflow_store import (
     log_params,
     tracking_uri,
 )
-from mtl_platform.tracking.model import log_model
 from mtl_platform.tracking.plots import log_affinity, log_evaluation_plots, log_run_plots
-from mtl_platform.tracking.redact import redact_text
+from mtl_platform.tracking.redact import job_to_yaml, redact_text
+from mtl_platform.train.affinity import AFFINITY_FILE
 from mtl_platform.train.checkpoint import MODEL_FILE
-from mtl_platform.train.evaluation import DETAILS_FILE
+from mtl_platform.train.initial import prepare_initial_weights
 from mtl_platform.train.loop import STOPPED_FILE, train_worker
 
 log = logging.getLogger(__name__)

@@ -17,8 +17,10 @@ matplotlib.use("Agg")  # files only
 import matplotlib.pyplot as plt
 from mlflow.tracking import MlflowClient
 
-from mtl_platform.config import JobConfig, Objective, SweepConfig, job_to_yaml
+from mtl_platform.config import JobConfig
 from mtl_platform.tracking.mlflow_store import log_metrics, log_params, set_tags
+from mtl_platform.tracking.redact import job_to_yaml
+from mtl_platform.tune.config import Objective, SweepConfig
 from mtl_platform.tune.space import job_for_point
 
 

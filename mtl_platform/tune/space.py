@@ -15,7 +15,8 @@ from typing import Any
 
 from ray import tune
 
-from mtl_platform.config import UNION_TAGS, SearchParam, SweepConfig, switch_member
+from mtl_platform.config import UNION_TAGS, switch_member
+from mtl_platform.tune.config import SearchParam, SweepConfig
 
 SIMPLEX_KEY = "weighting.weights"
 SIMPLEX_PREFIX = "simplex."

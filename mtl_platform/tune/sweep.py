@@ -31,7 +31,7 @@ from ray.tune.schedulers import ASHAScheduler, FIFOScheduler, PopulationBasedTra
 from ray.tune.search.basic_variant import BasicVariantGenerator
 from ray.tune.search.optuna import OptunaSearch
 
-from mtl_platform.config import JobConfig, SweepConfig
+from mtl_platform.config import JobConfig
 from mtl_platform.data.tokenize import tokenize_job
 from mtl_platform.tasks import build_tasks
 from mtl_platform.tracking import describe
@@ -46,6 +46,7 @@ from mtl_platform.train.trainer import (
     run_job,
     use_gpu,
 )
+from mtl_platform.tune.config import SweepConfig
 from mtl_platform.tune.progress import SweepProgress
 from mtl_platform.tune.results import TrialSummary, log_sweep_results, pareto_front
 from mtl_platform.tune.space import SIMPLEX_KEY, SIMPLEX_PREFIX, domain, job_for_point, param_space, sampled_values

@@ -5,17 +5,11 @@ well conditioned (all singular values equal), then sum. TorchJD's weighting.
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Literal
 
 from torch import Tensor
 
-from mtl_platform.weighting.base import GradientOptions
+from mtl_platform.config.weighting import AlignedMTLOptions
 from mtl_platform.weighting.gramian import GramianWeighting
-
-
-class AlignedMTLOptions(GradientOptions):
-    method: Literal["aligned_mtl"] = "aligned_mtl"
-    scale_mode: Literal["min", "median", "rmse"] = "min"
 
 
 class AlignedMTLWeighting(GramianWeighting):

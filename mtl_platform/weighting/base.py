@@ -1,4 +1,4 @@
-"""The weighting interface, and the options every method shares.
+"""The weighting interface (each method's options are in config/weighting.py).
 
 Two families, told apart by what the trainer must compute for them:
 
@@ -16,43 +16,14 @@ from __future__ import annotations
 from abc import ABC, abstractmethod
 from typing import Any, ClassVar, Literal
 
-from pydantic import Field, field_validator
 from torch import Tensor, nn
 
-from mtl_platform.strict import Strict
-from mtl_platform.weighting.regularizers import REGULARIZERS
-
-
-class RegularizerConfig(Strict):
-    name: str
-    beta: float = Field(gt=0)
-
-    @field_validator("name")
-    @classmethod
-    def _known(cls, name: str) -> str:
-        if name not in REGULARIZERS:
-            raise ValueError(f"unknown regularizer {name!r}; allowed: {sorted(REGULARIZERS)}")
-        return name
-
-
-class WeightingOptions(Strict):
-    """Fields of every method; each method adds its own `method` literal and options."""
-
-    regularizers: list[RegularizerConfig] = Field(default_factory=list)
-
-
-class GradientOptions(WeightingOptions):
-    gradients: Literal["parameters", "representation"] = Field(
-        "parameters",
-        description="per-task gradients of all shared parameters, or of the shared representation "
-        "(cheaper, MGDA-UB style)",
-    )
+from mtl_platform.config.weighting import GradientOptions, WeightingOptions
 
 
 class Weighting(ABC):
+    # The same as its options' `requires` (config/weighting.py); the property suite checks it.
     requires: ClassVar[Literal["losses", "gradients"]]
-    # Methods that track every task at every step need a batch of every task per step.
-    needs_all_tasks: ClassVar[bool] = True
 
     def __init__(self, task_names: list[str], options: WeightingOptions):
         self.task_names = task_names

@@ -8,18 +8,12 @@ Equal weights until two periods have passed.
 
 from __future__ import annotations
 
-from typing import Any, Literal
+from typing import Any
 
-from pydantic import Field
 from torch import Tensor
 
-from mtl_platform.weighting.base import LossWeighting, WeightingOptions
-
-
-class DWAOptions(WeightingOptions):
-    method: Literal["dwa"] = "dwa"
-    temperature: float = Field(2.0, gt=0, description="larger is more uniform; the paper uses 2")
-    window: int = Field(50, gt=0, description="steps per averaging period (the paper's epoch)")
+from mtl_platform.config.weighting import DWAOptions
+from mtl_platform.weighting.base import LossWeighting
 
 
 class DWAWeighting(LossWeighting):

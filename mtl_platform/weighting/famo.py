@@ -9,19 +9,13 @@ a loss weighting. The factor T gives `equal`'s step size.
 
 from __future__ import annotations
 
-from typing import Any, Literal
+from typing import Any
 
-from pydantic import Field
 from torch import Tensor
 from torch.optim import Adam
 
-from mtl_platform.weighting.base import LossWeighting, WeightingOptions
-
-
-class FAMOOptions(WeightingOptions):
-    method: Literal["famo"] = "famo"
-    lr: float = Field(0.025, gt=0, description="Adam learning rate of the weight logits")
-    weight_decay: float = Field(1e-3, ge=0, description="regularization of the weight logits")
+from mtl_platform.config.weighting import FAMOOptions
+from mtl_platform.weighting.base import LossWeighting
 
 
 class FAMOWeighting(LossWeighting):

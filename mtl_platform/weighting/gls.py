@@ -6,15 +6,9 @@ all 1 when the losses are equal, as with `equal`.
 
 from __future__ import annotations
 
-from typing import Literal
-
 from torch import Tensor
 
-from mtl_platform.weighting.base import LossWeighting, WeightingOptions
-
-
-class GLSOptions(WeightingOptions):
-    method: Literal["gls"] = "gls"
+from mtl_platform.weighting.base import LossWeighting
 
 
 class GLSWeighting(LossWeighting):

@@ -9,19 +9,13 @@ the mean ratio. One SGD step on sum_t |w_t n_t - target_t| per training step
 
 from __future__ import annotations
 
-from typing import Any, Literal
+from typing import Any
 
 import torch
-from pydantic import Field
 from torch import Tensor
 
-from mtl_platform.weighting.base import GradientOptions, GradientWeighting
-
-
-class GradNormOptions(GradientOptions):
-    method: Literal["gradnorm"] = "gradnorm"
-    alpha: float = Field(1.5, ge=0, description="strength of the pull towards equal training rates")
-    lr: float = Field(0.025, gt=0, description="learning rate of the weights")
+from mtl_platform.config.weighting import GradNormOptions
+from mtl_platform.weighting.base import GradientWeighting
 
 
 class GradNormWeighting(GradientWeighting):

@@ -12,7 +12,8 @@ from collections.abc import Callable
 
 from torch import Tensor
 
-from mtl_platform.weighting.base import GradientOptions, GradientWeighting
+from mtl_platform.config.weighting import GradientOptions
+from mtl_platform.weighting.base import GradientWeighting
 
 
 class GramianWeighting(GradientWeighting):

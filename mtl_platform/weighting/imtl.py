@@ -5,16 +5,11 @@ gradient is equal, so no task is favoured. TorchJD's weighting.
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Literal
 
 from torch import Tensor
 
-from mtl_platform.weighting.base import GradientOptions
+from mtl_platform.config.weighting import IMTLOptions
 from mtl_platform.weighting.gramian import GramianWeighting
-
-
-class IMTLOptions(GradientOptions):
-    method: Literal["imtl"] = "imtl"
 
 
 class IMTLWeighting(GramianWeighting):

@@ -7,21 +7,14 @@ the same Gramian and keeps the cost O(T^2) whatever the model size.
 
 from __future__ import annotations
 
-from typing import Any, Literal
+from typing import Any
 
 import numpy as np
 import torch
-from pydantic import Field
 from torch import Tensor
 
-from mtl_platform.weighting.base import GradientOptions, GradientWeighting
-
-
-class NashMTLOptions(GradientOptions):
-    method: Literal["nash_mtl"] = "nash_mtl"
-    max_norm: float = Field(1.0, ge=0, description="clip ||J^T alpha|| to this; 0 disables")
-    update_weights_every: int = Field(1, gt=0, description="steps between solves (reuses alpha between)")
-    optim_niter: int = Field(20, gt=0, description="iterations of the concave-convex procedure")
+from mtl_platform.config.weighting import NashMTLOptions
+from mtl_platform.weighting.base import GradientWeighting
 
 
 def gramian_factor(gramian: Tensor) -> Tensor:

@@ -7,16 +7,11 @@ every worker projects in the same order. TorchJD's weighting.
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Literal
 
 from torch import Tensor
 
-from mtl_platform.weighting.base import GradientOptions
+from mtl_platform.config.weighting import PCGradOptions
 from mtl_platform.weighting.gramian import GramianWeighting
-
-
-class PCGradOptions(GradientOptions):
-    method: Literal["pcgrad"] = "pcgrad"
 
 
 class PCGradWeighting(GramianWeighting):

@@ -7,15 +7,9 @@ so every worker draws the same weights and a resumed run draws the same ones.
 
 from __future__ import annotations
 
-from typing import Literal
-
 from torch import Tensor
 
-from mtl_platform.weighting.base import LossWeighting, WeightingOptions
-
-
-class RLWOptions(WeightingOptions):
-    method: Literal["rlw"] = "rlw"
+from mtl_platform.weighting.base import LossWeighting
 
 
 class RLWWeighting(LossWeighting):

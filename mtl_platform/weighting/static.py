@@ -6,29 +6,14 @@ match `equal` exactly and a sweep over the simplex keeps the step size.
 
 from __future__ import annotations
 
-from typing import Literal
-
 import torch
-from pydantic import Field, field_validator
 from torch import Tensor
 
-from mtl_platform.weighting.base import LossWeighting, WeightingOptions
-
-
-class StaticOptions(WeightingOptions):
-    method: Literal["static"] = "static"
-    weights: dict[str, float] = Field(min_length=1, description="weight per task name")
-
-    @field_validator("weights")
-    @classmethod
-    def _nonnegative(cls, weights: dict[str, float]) -> dict[str, float]:
-        if any(w < 0 for w in weights.values()) or sum(weights.values()) <= 0:
-            raise ValueError("weights must be >= 0 with a positive sum")
-        return weights
+from mtl_platform.config.weighting import StaticOptions
+from mtl_platform.weighting.base import LossWeighting
 
 
 class StaticWeighting(LossWeighting):
-    needs_all_tasks = False
     options: StaticOptions
 
     def __init__(self, task_names: list[str], options: StaticOptions):

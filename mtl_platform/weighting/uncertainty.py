@@ -6,15 +6,12 @@ main optimizer (no weight decay). s_t starts at 0.
 
 from __future__ import annotations
 
-from typing import Any, Literal
+from typing import Any
 
 from torch import Tensor, nn
 
-from mtl_platform.weighting.base import LossWeighting, WeightingOptions
-
-
-class UncertaintyOptions(WeightingOptions):
-    method: Literal["uncertainty"] = "uncertainty"
+from mtl_platform.config.weighting import UncertaintyOptions
+from mtl_platform.weighting.base import LossWeighting
 
 
 class UncertaintyWeighting(LossWeighting):

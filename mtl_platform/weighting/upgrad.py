@@ -5,16 +5,11 @@ of them and average, so no task's loss increases to first order. TorchJD's weigh
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Literal
 
 from torch import Tensor
 
-from mtl_platform.weighting.base import GradientOptions
+from mtl_platform.config.weighting import UPGradOptions
 from mtl_platform.weighting.gramian import GramianWeighting
-
-
-class UPGradOptions(GradientOptions):
-    method: Literal["upgrad"] = "upgrad"
 
 
 class UPGradWeighting(GramianWeighting):

@@ -8,18 +8,11 @@ each task selects its own features at every depth.
 
 from __future__ import annotations
 
-from typing import Literal
-
 import torch
-from pydantic import Field
 from torch import Tensor, nn
 
-from mtl_platform.models.sharing.base import Encoder, SharingOptions
-
-
-class AttentionOptions(SharingOptions):
-    scheme: Literal["attention"] = "attention"
-    reduction: int = Field(4, gt=0, description="bottleneck of each attention module: hidden_size / reduction")
+from mtl_platform.config.sharing import AttentionOptions
+from mtl_platform.models.sharing.base import Encoder
 
 
 def attention_module(inputs: int, hidden: int, bottleneck: int) -> nn.Module:

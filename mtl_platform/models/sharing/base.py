@@ -14,16 +14,6 @@ from pathlib import Path
 
 from torch import Tensor, nn
 
-from mtl_platform.strict import Strict
-
-
-class SharingOptions(Strict):
-    """Fields of every scheme; each adds its `scheme` literal and options."""
-
-    def trains_shared_parameters(self) -> bool:
-        """Whether any trainable parameter is shared by the tasks (gradient methods need one)."""
-        return True
-
 
 class Encoder(nn.Module, ABC):
     def __init__(self, tasks: list[str], hidden_size: int):

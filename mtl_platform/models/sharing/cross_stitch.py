@@ -9,18 +9,12 @@ task's features depend on all columns.
 from __future__ import annotations
 
 import copy
-from typing import Literal
 
 import torch
-from pydantic import Field
 from torch import Tensor, nn
 
-from mtl_platform.models.sharing.base import Encoder, SharingOptions
-
-
-class CrossStitchOptions(SharingOptions):
-    scheme: Literal["cross_stitch"] = "cross_stitch"
-    self_weight: float = Field(0.9, gt=0, le=1, description="initial alpha[t, t]; the rest is spread evenly")
+from mtl_platform.config.sharing import CrossStitchOptions
+from mtl_platform.models.sharing.base import Encoder
 
 
 class CrossStitch(Encoder):

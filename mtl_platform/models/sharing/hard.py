@@ -4,19 +4,11 @@
 from __future__ import annotations
 
 import copy
-from typing import Literal
 
-from pydantic import Field
 from torch import Tensor, nn
 
-from mtl_platform.models.sharing.base import Encoder, SharingOptions
-
-
-class HardOptions(SharingOptions):
-    scheme: Literal["hard"] = "hard"
-    branch_layer: int | None = Field(
-        None, ge=0, description="share layers [0, k); each task gets its own copy of the rest (default: all shared)"
-    )
+from mtl_platform.config.sharing import HardOptions
+from mtl_platform.models.sharing.base import Encoder
 
 
 class HardSharing(Encoder):

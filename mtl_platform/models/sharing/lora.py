@@ -10,41 +10,15 @@ from __future__ import annotations
 
 import warnings
 from pathlib import Path
-from typing import TYPE_CHECKING, Literal
 
-from pydantic import Field
 from safetensors.torch import load_file, save_file
 from torch import Tensor, nn
 
-from mtl_platform.models.sharing.base import Encoder, SharingOptions
+from mtl_platform.config.sharing import LoRAOptions
+from mtl_platform.models.sharing.base import Encoder
 
-if TYPE_CHECKING:
-    from peft import LoraConfig
-
-# peft is imported where it is used: it takes about a second to import, and every config
-# load and every training worker imports this module for LoRAOptions alone.
+# peft is imported where it is used: it takes about a second to import.
 ADAPTER_FILE = "adapter_model.safetensors"
-
-
-class LoRAOptions(SharingOptions):
-    scheme: Literal["lora"] = "lora"
-    rank: int = Field(8, gt=0)
-    alpha: float = Field(16.0, gt=0, description="scaling: the update is (alpha / rank) B A")
-    dropout: float = Field(0.0, ge=0, lt=1)
-    target_modules: list[str] = Field(
-        default_factory=lambda: ["query", "value"], min_length=1, description="module names (or name suffixes)"
-    )
-    freeze_base: bool = True
-
-    def trains_shared_parameters(self) -> bool:
-        return not self.freeze_base
-
-    def peft_config(self) -> LoraConfig:
-        from peft import LoraConfig
-
-        return LoraConfig(
-            r=self.rank, lora_alpha=self.alpha, lora_dropout=self.dropout, target_modules=self.target_modules
-        )
 
 
 def adapted_model(backbone: nn.Module) -> nn.Module:

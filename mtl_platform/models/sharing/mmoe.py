@@ -8,19 +8,11 @@ gate probability of each expert per task (its load) is logged.
 
 from __future__ import annotations
 
-from typing import Literal
-
 import torch
-from pydantic import Field
 from torch import Tensor, nn
 
-from mtl_platform.models.sharing.base import Encoder, SharingOptions
-
-
-class MMoEOptions(SharingOptions):
-    scheme: Literal["mmoe"] = "mmoe"
-    num_experts: int = Field(4, gt=0)
-    expert_hidden: int = Field(128, gt=0, description="hidden width of each expert MLP")
+from mtl_platform.config.sharing import MMoEOptions
+from mtl_platform.models.sharing.base import Encoder
 
 
 def experts(count: int, hidden: int, width: int) -> nn.ModuleList:

@@ -5,22 +5,12 @@ cosine distance 1 - cos(theta_i, theta_j) of the flattened parameters."""
 from __future__ import annotations
 
 import copy
-from typing import Literal
 
 import torch
-from pydantic import Field
 from torch import Tensor, nn
 
-from mtl_platform.models.sharing.base import Encoder, SharingOptions, pairs
-
-
-class SoftOptions(SharingOptions):
-    scheme: Literal["soft"] = "soft"
-    distance: Literal["l2", "cosine"] = "l2"
-    beta: float = Field(1e-3, ge=0, description="weight of the distance penalty")
-
-    def trains_shared_parameters(self) -> bool:
-        return False
+from mtl_platform.config.sharing import SoftOptions
+from mtl_platform.models.sharing.base import Encoder, pairs
 
 
 def distance(a: list[Tensor], b: list[Tensor], kind: str) -> Tensor:

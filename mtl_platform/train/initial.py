@@ -32,7 +32,7 @@ def read_weights(source: str, tracking_uri: str) -> tuple[dict[str, Tensor], str
         from mlflow.exceptions import MlflowException
         from mlflow.tracking import MlflowClient
 
-        from mtl_platform.tracking.model import load_logged
+        from mtl_platform.serving.model import load_logged
 
         try:
             predictor, uri, _ = load_logged(MlflowClient(tracking_uri), source)

@@ -2,6 +2,6 @@
 
 import mlflow
 
-from mtl_platform.tracking.model import MultiTaskPyfunc
+from mtl_platform.serving.model import MultiTaskPyfunc
 
 mlflow.models.set_model(MultiTaskPyfunc())

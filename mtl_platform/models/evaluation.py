@@ -12,7 +12,6 @@ import torch.distributed as dist
 from torch import nn
 
 from mtl_platform.tasks import Task
-from mtl_platform.train.step import distributed
 
 # Beside each checkpoint: what the plots of a finished run show besides metric histories.
 DETAILS_FILE = "evaluation.json"
@@ -50,7 +49,7 @@ class Evaluation:
 @torch.no_grad()
 def evaluate(model: nn.Module, source: EvalData, split: str, device: torch.device) -> Evaluation:
     """Each worker scores its shard; predictions are gathered so metrics cover the whole split."""
-    rank, world = (dist.get_rank(), dist.get_world_size()) if distributed() else (0, 1)
+    rank, world = (dist.get_rank(), dist.get_world_size()) if dist.is_available() and dist.is_initialized() else (0, 1)
     was_training = model.training
     model.eval()
     result = Evaluation({})

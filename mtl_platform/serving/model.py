@@ -28,10 +28,10 @@ from transformers import AutoConfig, PreTrainedTokenizerBase
 from mtl_platform.config import ConfigError, JobConfig, TaskConfig, apply_overrides, read_yaml, validate_job
 from mtl_platform.data.sources import read_split
 from mtl_platform.data.tokenize import load_tokenizer, resolve_pretrained, tokenize_task
+from mtl_platform.models.evaluation import EvalData, evaluate
 from mtl_platform.models.multitask import MultiTaskModel, build_model
 from mtl_platform.tasks import Task, build_tasks
 from mtl_platform.tracking.redact import redact_text
-from mtl_platform.train.evaluation import EvalData, evaluate
 
 log = logging.getLogger(__name__)
 ARTIFACT_PATH = "model"

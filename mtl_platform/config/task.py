@@ -1,0 +1,111 @@
+"""A task in a job: its type, where its examples come from, and its labels."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any, Literal
+
+from pydantic import Field, ValidationInfo, field_validator, model_validator
+
+from mtl_platform.config.paths import resolve_path
+from mtl_platform.config.strict import Strict
+
+
+class DataSource(Strict):
+    """Where a task's examples come from: local files, or a Hugging Face dataset."""
+
+    format: Literal["tsv", "csv", "jsonl", "conll", "hf"]
+    train: Path | None = Field(None, description="train split file (or HF split name)")
+    dev: Path | DataSource | None = Field(
+        None, description="a file like train's, or a source of its own (format, columns, ...; its file in `train`)"
+    )
+    test: Path | DataSource | None = None
+    # Tabular formats.
+    header: bool = True
+    columns: list[str] | None = Field(None, description="column names of a file without header")
+    text_column: str | None = None
+    text_pair_column: str | None = None
+    label_column: str | None = Field(
+        None, description="an empty cell (or null) leaves the row out of this task: it has no label for it"
+    )
+    label_separator: str = Field(",", description="multilabel: between the labels of one cell (or a JSON list)")
+    # CoNLL: whitespace-separated columns, one token a line, blank line between sentences.
+    token_column: int = 0
+    tag_column: int = -1
+    # Hugging Face datasets: a hub name or a local dataset directory.
+    hf_name: str | None = None
+    hf_config: str | None = None
+    hf_splits: dict[str, str] = Field(default_factory=lambda: {"train": "train", "dev": "validation", "test": "test"})
+    tokens_column: str = "tokens"
+    tags_column: str = "ner_tags"
+
+    @field_validator("train", "dev", "test", mode="before")
+    @classmethod
+    def _paths(cls, value: Any, info: ValidationInfo) -> Any:
+        if isinstance(value, dict | DataSource):  # a split in a format of its own: validated as a source
+            return value
+        if value is None or (info.data.get("format") == "hf"):
+            return None if value is None else Path(str(value))
+        path = resolve_path(value, info)
+        if not path.is_file() and (info.context or {}).get("check_files", True):
+            raise ValueError(f"file not found: {path}")
+        return path
+
+    @model_validator(mode="after")
+    def _complete(self) -> DataSource:
+        if self.format == "hf":
+            if not self.hf_name:
+                raise ValueError("format 'hf' needs hf_name (a hub dataset name or a local directory)")
+            return self
+        if self.train is None:
+            raise ValueError("a train file is required")
+        if self.format in ("tsv", "csv", "jsonl") and not (self.text_column and self.label_column):
+            raise ValueError(f"format '{self.format}' needs text_column and label_column")
+        if self.format in ("tsv", "csv") and not self.header and not self.columns:
+            raise ValueError("a file without header (header: false) needs `columns` to name them")
+        return self
+
+    def split_files(self) -> dict[str, Path]:
+        files = {s: getattr(self, s) for s in ("train", "dev", "test")}
+        files = {s: f.train if isinstance(f, DataSource) else f for s, f in files.items()}
+        return {s: f for s, f in files.items() if f is not None}
+
+    def split_source(self, split: str) -> DataSource:
+        """How a split is read: with the split's own source settings, or with these."""
+        value = getattr(self, split)
+        return value if isinstance(value, DataSource) else self
+
+
+class TaskConfig(Strict):
+    """One task: its type decides the head, the loss and the metrics."""
+
+    name: str = Field(pattern=r"^[A-Za-z0-9_\-]+$")
+    type: Literal["classification", "multilabel", "regression", "token_classification"]
+    data: DataSource
+    labels: list[str] | None = Field(None, description="label names (classification and tags)")
+    label_map: dict[str, str] | None = Field(None, description="raw value in the file -> label name")
+    max_train_examples: int | None = Field(None, gt=0)
+    max_eval_examples: int | None = Field(None, gt=0)
+    normalize_targets: bool = Field(
+        False,
+        description="regression: MSE in units of the train targets' variance, the head starting at their mean, "
+        "so the loss starts near 1 like the cross-entropies (predictions stay in the targets' units)",
+    )
+
+    @model_validator(mode="after")
+    def _labels(self) -> TaskConfig:
+        if self.normalize_targets and self.type != "regression":
+            raise ValueError(f"normalize_targets is for regression tasks; this one is {self.type}")
+        if self.type == "regression":
+            if self.labels or self.label_map:
+                raise ValueError("a regression task takes no labels or label_map")
+            return self
+        if not self.labels:
+            raise ValueError(f"a {self.type} task needs `labels`: the list of label names")
+        if len(set(self.labels)) != len(self.labels):
+            raise ValueError("`labels` has duplicates")
+        if self.label_map:
+            unknown = sorted(set(self.label_map.values()) - set(self.labels))
+            if unknown:
+                raise ValueError(f"label_map maps to {unknown}, which are not in labels {self.labels}")
+        return self

@@ -1,0 +1,117 @@
+"""The checks a job needs the outside world for, run once before Ray starts.
+
+The schema (config/, tune/config.py) is pure data; what it cannot know without
+reading files or building things is checked here, once per job or sweep (not
+per seed, worker or swept value): every split's columns and labels (each file
+read once), the sharing scheme against the backbone's real modules (built on
+the meta device), and a sweep's metric names against what its task types
+report. `mtl train`, `mtl baseline`, `mtl affinity`, `mtl tune` and
+`mtl submit` call it; errors name the file and the dotted field like the
+schema's.
+"""
+
+from __future__ import annotations
+
+import copy
+from pathlib import Path
+from typing import Any
+
+from mtl_platform.config import ConfigError, JobConfig, ModelConfig, load_job, switch_member
+from mtl_platform.config.sharing import LAYERED
+from mtl_platform.data.sources import check_labels
+from mtl_platform.models.backbones import backbone_skeleton
+from mtl_platform.tasks import TASK_TYPES
+from mtl_platform.tune.config import SweepConfig, load_sweep, sweep_job_source
+
+LORA_KINDS = ("Linear", "Embedding", "Conv1d", "Conv2d", "Conv1D")
+
+
+def load_checked_job(path: str | Path, overrides: list[str] | None = None) -> JobConfig:
+    """`load_job`, then `check_job`: what a command that trains it needs."""
+    job = load_job(path, overrides)
+    check_job(job, str(Path(path).resolve()))
+    return job
+
+
+def load_checked_sweep(path: str | Path, overrides: list[str] | None = None) -> SweepConfig:
+    """`load_sweep`, then `check_sweep`."""
+    sweep = load_sweep(path, overrides)
+    check_sweep(sweep, str(Path(path).resolve()), sweep_job_source(Path(path)))
+    return sweep
+
+
+def check_job(job: JobConfig, source: str) -> None:
+    """Read every split and fit the sharing scheme to the backbone; `source` names the job file."""
+    check_labels(job, source=source)
+    check_backbone(job.model, source)
+
+
+def check_sweep(sweep: SweepConfig, source: str, job_source: str) -> None:
+    """The sweep's job, the backbone under every model its search can choose, and its metrics."""
+    check_labels(sweep.job, source=job_source)
+    for model in _searchable_models(sweep):
+        check_backbone(model, source)
+    allowed = reported_metrics(sweep.job)
+    objectives = [("tune.objectives", o.metric) for o in sweep.tune.objectives or []]
+    for field, metric in [("tune.metric", sweep.tune.metric), *objectives]:
+        if metric not in allowed:
+            raise ConfigError(f"{source}: {field}: {metric!r} is not reported; allowed: {allowed}")
+
+
+def reported_metrics(job: JobConfig) -> list[str]:
+    """Every metric a run of `job` logs at its evaluations (what a sweep may optimize)."""
+    splits = ["validation", "dev"] if job.trainer.validation_fraction else ["dev"]
+    keys = ["mean"] + [f"{t.name}/{m}" for t in job.tasks for m in TASK_TYPES[t.type].metric_names]
+    return [f"{split}/{key}" for split in splits for key in keys]
+
+
+def check_backbone(model: ModelConfig, source: str) -> None:
+    """The scheme's options against the backbone's modules: branch_layer within its depth, a
+    layered scheme on a layered backbone, LoRA's targets on modules it can adapt."""
+    sharing = model.sharing
+    if sharing.scheme not in LAYERED and getattr(sharing, "branch_layer", None) is None and sharing.scheme != "lora":
+        return
+    skeleton = backbone_skeleton(model)
+    try:
+        if sharing.scheme == "lora":
+            _check_lora_targets(skeleton, sharing.target_modules)
+            return
+        depth = len(skeleton.layers)  # raises a clear error for encoders without BERT-style layers
+    except ValueError as exc:
+        raise ConfigError(f"{source}: model: {exc}") from None
+    if sharing.scheme == "hard" and sharing.branch_layer > depth:
+        raise ConfigError(
+            f"{source}: model.sharing.branch_layer: {sharing.branch_layer} is beyond the backbone's {depth} layers"
+        )
+
+
+def _check_lora_targets(skeleton: Any, targets: list[str]) -> None:
+    """peft matches a target by module name or name suffix; LoRA needs a Linear, Embedding or Conv there."""
+    modules = dict(skeleton.named_modules())
+    for target in targets:
+        matches = [n for n in modules if n == target or n.endswith(f".{target}")]
+        if not matches:
+            names = sorted({n.rsplit(".", 1)[-1] for n in modules if n} - {str(i) for i in range(1000)})
+            raise ValueError(f"sharing.target_modules: {target!r} matches no module of the backbone; names: {names}")
+        kinds = {type(modules[n]).__name__ for n in matches}
+        if not kinds <= set(LORA_KINDS):
+            raise ValueError(
+                f"sharing.target_modules: {target!r} is a {sorted(kinds)}; LoRA supports {list(LORA_KINDS)}"
+            )
+
+
+def _searchable_models(sweep: SweepConfig) -> list[ModelConfig]:
+    """The job's model, and each distinct model a listed value of a searched `model.` field gives."""
+    base = sweep.job.model_dump(mode="json")
+    models = {sweep.job.model.model_dump_json(): sweep.job.model}
+    for key, param in sweep.search.items():
+        if not key.startswith("model."):
+            continue
+        for value in param.values or []:
+            data = {"model": copy.deepcopy(base["model"])}
+            for field, condition in (param.when or {}).items():
+                switch_member(data, field, condition)
+            switch_member(data, key, value)
+            model = ModelConfig.model_validate(data["model"])
+            models.setdefault(model.model_dump_json(), model)
+    return list(models.values())
