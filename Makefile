@@ -7,7 +7,7 @@ VENV := .venv
 TEST_WORKERS ?= -n 2 --dist loadfile
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test venv clean
+.PHONY: demo test lint venv clean
 
 venv: $(STAMP)
 
@@ -23,6 +23,11 @@ demo: $(STAMP)
 
 test: $(STAMP)
 	$(VENV)/bin/python -m pytest $(TEST_WORKERS) $(PYTEST_ARGS)
+
+# ruff's rule selection is in pyproject.toml.
+lint: $(STAMP)
+	$(VENV)/bin/ruff check mtl_platform tests bench
+	$(VENV)/bin/ruff format --check mtl_platform tests bench
 
 clean:
 	rm -rf mlruns ray_results .pytest_cache

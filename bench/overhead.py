@@ -72,12 +72,9 @@ def main() -> None:
     # so the median of the per-round ratios is the fairest single figure.
     ratio = statistics.median(b / r for b, r in zip(bare_rates, ray_rates))
     print(f"job               : {args.job} ({args.steps} steps x {args.rounds} rounds)")
-    print(
-        f"bare PyTorch loop : {statistics.median(bare_rates):.3f} steps/s  rounds: {', '.join(f'{r:.2f}' for r in bare_rates)}"
-    )
-    print(
-        f"Ray Train loop    : {statistics.median(ray_rates):.3f} steps/s  rounds: {', '.join(f'{r:.2f}' for r in ray_rates)}"
-    )
+    for name, rates in (("bare PyTorch loop", bare_rates), ("Ray Train loop   ", ray_rates)):
+        rounds = ", ".join(f"{r:.2f}" for r in rates)
+        print(f"{name} : {statistics.median(rates):.3f} steps/s  rounds: {rounds}")
     print(f"overhead ratio    : {ratio:.3f}x  (median of per-round bare/Ray, 1 worker, same batches; target <= 1.05)")
 
 

@@ -363,15 +363,19 @@ def markdown(document: dict[str, Any], main: dict[str, str]) -> str:
         f"minus best before, tolerance {plateau['tolerance']}: "
         + ("all plateaued." if plateau["all_plateaued"] else "NOT all plateaued; read the table with care:"),
         "",
-        *(f"- {name}: {p['gain']:+.4f} ({'flat' if p['plateaued'] else 'still rising'})"
-          for name, p in plateau["baselines"].items()),
+        *(
+            f"- {name}: {p['gain']:+.4f} ({'flat' if p['plateaued'] else 'still rising'})"
+            for name, p in plateau["baselines"].items()
+        ),
         "",
         "**Compute** (one seed): batches, wall seconds, parameters (STL: the sum of its models).",
         "",
         "| configuration | batches | seconds | parameters |",
         "|---|---|---|---|",
-        *(f"| {c} | {v['batches_per_seed']:.0f} | {v['seconds_per_seed']:.0f} | {v['parameters']:,} |"
-          for c, v in budget["compute"].items()),
+        *(
+            f"| {c} | {v['batches_per_seed']:.0f} | {v['seconds_per_seed']:.0f} | {v['parameters']:,} |"
+            for c, v in budget["compute"].items()
+        ),
     ]
     if document["auxiliary"]:
         lines += [
@@ -384,8 +388,11 @@ def markdown(document: dict[str, Any], main: dict[str, str]) -> str:
         ]
         for target, found in document["auxiliary"].items():
             gain = found["gain_percent"]
-            cell = "–" if not gain else f"{gain['mean']:+.2f} ± {gain['std'] or 0:.2f}" + (
-                f" [{gain['ci95'][0]:+.2f}, {gain['ci95'][1]:+.2f}]" if gain["ci95"] else ""
+            cell = (
+                "–"
+                if not gain
+                else f"{gain['mean']:+.2f} ± {gain['std'] or 0:.2f}"
+                + (f" [{gain['ci95'][0]:+.2f}, {gain['ci95'][1]:+.2f}]" if gain["ci95"] else "")
             )
             candidates = ", ".join(f"{p} {v:.4f}" for p, v in found["validation_by_partner"].items())
             spread = f"{found['stl_std']:.4f}" if found["stl_std"] is not None else "–"
@@ -412,10 +419,15 @@ def grouping_markdown(pairs: dict[str, Any], tasks: list[str], delta_m: dict[str
         "|---|" + "---|" * len(tasks),
         *(f"| {t} | " + " | ".join(_gain_cell(gains, t, p) for p in tasks) + " |" for t in tasks),
         "",
-        "Groupings (Δm %, seed " + str(seed) + "): "
-        + "; ".join(" + ".join("{" + ", ".join(g) + "}" for g in entry["groups"]) + f" {entry['delta_m']:+.2f}"
-                    for entry in pairs["groupings"])
-        + "; all tasks together: " + ", ".join(f"{c} {v:+.2f}" for c, v in together.items())
+        "Groupings (Δm %, seed "
+        + str(seed)
+        + "): "
+        + "; ".join(
+            " + ".join("{" + ", ".join(g) + "}" for g in entry["groups"]) + f" {entry['delta_m']:+.2f}"
+            for entry in pairs["groupings"]
+        )
+        + "; all tasks together: "
+        + ", ".join(f"{c} {v:+.2f}" for c, v in together.items())
         + "; each task alone: 0 (reference).",
     ]
 

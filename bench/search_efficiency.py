@@ -67,9 +67,8 @@ def main() -> None:
         grid = {tuple(w.values()): final_dev_mean(data, w) for w in simplex_grid(job.task_names(), 10)}
         grid_best = max(grid.values())
         grid_compute = len(grid) * args.steps
-        print(
-            f"grid   : {len(grid)} points x {args.steps} steps = {grid_compute} trial-steps, best dev/mean {grid_best:.4f}"
-        )
+        points = f"{len(grid)} points x {args.steps} steps"
+        print(f"grid   : {points} = {grid_compute} trial-steps, best dev/mean {grid_best:.4f}")
 
         sweep = SweepConfig.model_validate(
             {

@@ -121,23 +121,28 @@ def markdown(document: dict, own_start: str) -> str:
     gain = document["gain_percent"]
     spread = f" ± {gain['std']:.2f}" if gain["std"] is not None else ""
     interval = f" [{gain['ci95'][0]:+.2f}, {gain['ci95'][1]:+.2f}]" if gain["ci95"] else ""
-    return "\n".join([
-        f"# AG News from a multi-task backbone ({document['budget']['name']})",
-        "",
-        "Dev accuracy of the checkpoint chosen on validation; both starts train the same batches. "
-        "Written by bench/transfer.py.",
-        "",
-        f"| seed | {FROM_SOURCE} | {own_start} |",
-        "|---|---|---|",
-        *(f"| {seed} | {s[FROM_SOURCE]:.4f} | {s[own_start]:.4f} |" for seed, s in sorted(by_seed.items())),
-        "",
-        f"Gain of {FROM_SOURCE} over {own_start}: {gain['mean']:+.2f}%{spread}{interval} over seeds {gain['seeds']}.",
-        "",
-        "Plateau (best of the last 20% of validation evaluations minus best before): "
-        + ", ".join(f"{name} {p['gain']:+.4f} ({'flat' if p['plateaued'] else 'still rising'})"
-                    for name, p in document["plateau"].items()),
-        "",
-    ])
+    return "\n".join(
+        [
+            f"# AG News from a multi-task backbone ({document['budget']['name']})",
+            "",
+            "Dev accuracy of the checkpoint chosen on validation; both starts train the same batches. "
+            "Written by bench/transfer.py.",
+            "",
+            f"| seed | {FROM_SOURCE} | {own_start} |",
+            "|---|---|---|",
+            *(f"| {seed} | {s[FROM_SOURCE]:.4f} | {s[own_start]:.4f} |" for seed, s in sorted(by_seed.items())),
+            "",
+            f"Gain of {FROM_SOURCE} over {own_start}: {gain['mean']:+.2f}%{spread}{interval} "
+            f"over seeds {gain['seeds']}.",
+            "",
+            "Plateau (best of the last 20% of validation evaluations minus best before): "
+            + ", ".join(
+                f"{name} {p['gain']:+.4f} ({'flat' if p['plateaued'] else 'still rising'})"
+                for name, p in document["plateau"].items()
+            ),
+            "",
+        ]
+    )
 
 
 def log_figure(client: MlflowClient, curves: dict[str, dict[int, float]], experiment: str, source: str) -> None:

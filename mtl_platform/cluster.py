@@ -46,9 +46,11 @@ def job_server(address: str | None, token_file: Path | None = None) -> Iterator[
     except AuthenticationError as exc:
         raise ClusterError(
             f"Ray job server at {where} refused the request ({exc.args[0].splitlines()[0]}); {TOKEN_HELP}"
-        )
+        ) from None
     except ConnectionError as exc:
-        raise ClusterError(f"no Ray job server answers at {where}: {exc}; is the cluster up (ray up cluster.yaml)?")
+        raise ClusterError(
+            f"no Ray job server answers at {where}: {exc}; is the cluster up (ray up cluster.yaml)?"
+        ) from None
     except RuntimeError as exc:
         if "does not exist" in str(exc):
             raise ClusterError(str(exc).splitlines()[0]) from exc

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import socket
 import subprocess
 import sys
@@ -27,10 +28,8 @@ def kill_tree(process: subprocess.Popen) -> None:
     except psutil.NoSuchProcess:
         children = []
     for child in children:
-        try:
+        with contextlib.suppress(psutil.NoSuchProcess):
             child.kill()
-        except psutil.NoSuchProcess:
-            pass
     process.kill()
     process.wait(30)
 

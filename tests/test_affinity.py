@@ -239,19 +239,19 @@ def test_only_tasks_leaves_the_other_tasks_out(bert_job_dict):
 
 def test_affinity_needs_several_tasks_in_each_batch(bert_job_dict):
     bert_job_dict["affinity"] = {"measure": "cosine", "every": 1}
-    with pytest.raises(ConfigError, match="set trainer.sampling.strategy: all_tasks"):
+    with pytest.raises(ConfigError, match=r"set trainer.sampling.strategy: all_tasks"):
         validate_job(bert_job_dict, Path("."))
     bert_job_dict["trainer"]["sampling"] = {"strategy": "all_tasks"}
     bert_job_dict["model"]["freeze_backbone"] = True
-    with pytest.raises(ConfigError, match="affinity compares .* but model.freeze_backbone trains none"):
+    with pytest.raises(ConfigError, match=r"affinity compares .* but model.freeze_backbone trains none"):
         validate_job(bert_job_dict, Path("."))
     with pytest.raises(ConfigError, match="affinity compares tasks, and the job trains one"):
         validate_job({**bert_job_dict, "only_tasks": ["sst2"]}, Path("."))
     bert_job_dict["affinity"]["every"] = 1000
-    with pytest.raises(ConfigError, match="affinity.every 1000 is more than trainer.max_steps"):
+    with pytest.raises(ConfigError, match=r"affinity.every 1000 is more than trainer.max_steps"):
         validate_job(bert_job_dict, Path("."))
     bert_job_dict["model"]["init_from"] = "./no/such/model.pt"
-    with pytest.raises(ConfigError, match="model.init_from: no such file or directory: .*give an MLflow run id"):
+    with pytest.raises(ConfigError, match=r"model.init_from: no such file or directory: .*give an MLflow run id"):
         validate_job(bert_job_dict, Path("."))
 
 
@@ -321,7 +321,7 @@ def test_mtl_affinity_on_two_workers_then_a_job_that_starts_from_its_model(ray_s
         skeleton = build_model(job, build_tasks(job), pretrained=False)
     chosen, loaded_heads = matching_weights(skeleton, from_path, job.model.init_heads, checkpoint)
     assert loaded_heads == [] and set(chosen) == set(encoder)
-    with pytest.raises(ConfigError, match="model.init_from: the shared encoder of .* lacks .* another backbone"):
+    with pytest.raises(ConfigError, match=r"model.init_from: the shared encoder of .* lacks .* another backbone"):
         matching_weights(skeleton, {k: v for k, v in from_path.items() if k != encoder[0]}, True, checkpoint)
     reshaped = {**from_path, encoder[0]: torch.zeros(1)}
     with pytest.raises(ConfigError, match="has other shapes for"):

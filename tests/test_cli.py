@@ -107,10 +107,8 @@ def _processes_of(temp_dir: Path, gcs_port: int) -> list[psutil.Process]:
     ]
     found = {p.pid: p for p in roots}
     for root in roots:
-        try:
+        with contextlib.suppress(psutil.NoSuchProcess):
             found.update({c.pid: c for c in root.children(recursive=True)})
-        except psutil.NoSuchProcess:
-            pass
     return list(found.values())
 
 
@@ -157,10 +155,8 @@ def _ray_head(auth: dict[str, str], headers: dict | None = None) -> Iterator[str
         yield address
     finally:
         for process in _processes_of(temp_dir, gcs_port):
-            try:
+            with contextlib.suppress(psutil.NoSuchProcess):
                 process.kill()
-            except psutil.NoSuchProcess:
-                pass
 
 
 @pytest.fixture

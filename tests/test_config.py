@@ -173,12 +173,13 @@ def test_sweep_loads_job_by_path_and_checks_the_space(tmp_path):
     load_sweep(write(tmp_path / "s.yaml", data))  # the task types' metrics are preflight's to check
     with pytest.raises(
         ConfigError,
-        match=r"tune.metric: 'dev/sst2/f1' is not reported; allowed: \['dev/mean', 'dev/sst2/accuracy', 'dev/sst2/macro_f1', 'dev/stsb/pearson'",
+        match=r"tune.metric: 'dev/sst2/f1' is not reported; allowed: "
+        r"\['dev/mean', 'dev/sst2/accuracy', 'dev/sst2/macro_f1', 'dev/stsb/pearson'",
     ):
         load_checked_sweep(write(tmp_path / "s.yaml", data))
     del data["tune"]
     data["search"] = {"trainer.lr": {"type": "simplex"}}
-    with pytest.raises(ConfigError, match="only for 'weighting.weights'"):
+    with pytest.raises(ConfigError, match=r"only for 'weighting\.weights'"):
         load_sweep(write(tmp_path / "s.yaml", data))
     data["search"] = {"trainer.lr": {"type": "loguniform", "low": 0, "high": 1}}
     with pytest.raises(ConfigError, match=r"search.trainer.lr: type 'loguniform' needs low > 0"):

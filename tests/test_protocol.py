@@ -115,7 +115,13 @@ def test_the_results_document_and_its_table(tmp_path):
     document = results_document({"batches_per_task": 100}, rows(), MAIN, {"auxiliary": {}})
     assert set(document) == {"budget", "rows", "delta_m", "validation_delta_m", "auxiliary"}
     assert document["rows"][0] == {
-        "config": STL, "seed": 0, "task": "a", "metric": "accuracy", "value": 0.8, "step": 100, "split": "dev"
+        "config": STL,
+        "seed": 0,
+        "task": "a",
+        "metric": "accuracy",
+        "value": 0.8,
+        "step": 100,
+        "split": "dev",
     }
     assert document["delta_m"]["mtl"]["mean"] == pytest.approx(2.5)
     assert document["delta_m"]["mtl"]["seeds"] == [0, 1]

@@ -72,8 +72,8 @@ def test_token_labels_align_to_first_subtoken():
     pieces = tokenizer.convert_ids_to_tokens(encoded["input_ids"][0])
     labels = encoded["labels"][0]
     assert pieces[0] == "[CLS]" and labels[0] == IGNORE and labels[-1] == IGNORE
-    kept = [(p, l) for p, l in zip(pieces, labels) if l != IGNORE]
-    assert [l for _, l in kept] == [1, 0, 3]
+    kept = [(piece, label) for piece, label in zip(pieces, labels) if label != IGNORE]
+    assert [label for _, label in kept] == [1, 0, 3]
     assert [p for p, _ in kept] == ["ka", "visited", "reykjavik"]  # first word pieces
     assert len(pieces) > 5  # "Kasparov" splits into several pieces; only the first is labelled
 

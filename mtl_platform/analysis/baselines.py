@@ -77,7 +77,7 @@ class Convergence:
 def convergence(client: MlflowClient, run_id: str, job: JobConfig) -> Convergence:
     """The plateau check (analysis/protocol.py) of a one-task run's main metric, on validation
     when the job carves it (what selection looks at), else on dev."""
-    (task, metric), = main_metrics(job).items()
+    ((task, metric),) = main_metrics(job).items()
     split = VALIDATION if job.trainer.validation_fraction else "dev"
     key = f"{split}/{task}/{metric}"
     curve = [(m.step, m.value) for m in client.get_metric_history(run_id, key)]

@@ -126,9 +126,7 @@ def paired_delta_m(
     return summarize(per_seed) if per_seed else None
 
 
-def paired_gain(
-    rows: Sequence[ResultRow], config: str, task: str, metric: str, split: str = "dev"
-) -> Summary | None:
+def paired_gain(rows: Sequence[ResultRow], config: str, task: str, metric: str, split: str = "dev") -> Summary | None:
     """`task`'s relative gain in `config` over its `stl` row, seed by seed (auxiliary-task mode)."""
     ours, reference = scores_by_seed(rows, config, split), scores_by_seed(rows, STL, split)
     per_seed = {

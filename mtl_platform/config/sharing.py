@@ -87,7 +87,15 @@ class LoRAOptions(SharingOptions):
 
 SHARING_OPTIONS: dict[str, type[SharingOptions]] = {
     options.model_fields["scheme"].default: options
-    for options in [HardOptions, SoftOptions, CrossStitchOptions, AttentionOptions, MMoEOptions, PLEOptions, LoRAOptions]
+    for options in [
+        HardOptions,
+        SoftOptions,
+        CrossStitchOptions,
+        AttentionOptions,
+        MMoEOptions,
+        PLEOptions,
+        LoRAOptions,
+    ]
 }
 # Schemes that cut the backbone into its layers (the rest only call it whole).
 LAYERED = {"cross_stitch", "attention"}

@@ -105,7 +105,8 @@ class SweepConfig(Strict):
             unknown = [m for m in scheduler.mutations if m not in self.search]
             if unknown or any(self.search[m].type in ("grid", "randint") for m in scheduler.mutations):
                 raise ValueError(
-                    f"tune.scheduler.mutations must name searched choice or continuous fields; got {scheduler.mutations}"
+                    "tune.scheduler.mutations must name searched choice or continuous fields; "
+                    f"got {scheduler.mutations}"
                 )
             if self.tune.search_alg != "random":
                 raise ValueError("tune.scheduler.type: pbt explores by itself; use tune.search_alg: random")

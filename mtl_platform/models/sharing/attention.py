@@ -28,7 +28,7 @@ class TaskAttention(Encoder):
         self.attention = nn.ModuleDict(
             {
                 t: nn.ModuleList(
-                    attention_module(hidden * (1 if l == 0 else 2), hidden, bottleneck) for l in range(depth)
+                    attention_module(hidden * (1 if layer == 0 else 2), hidden, bottleneck) for layer in range(depth)
                 )
                 for t in tasks
             }
