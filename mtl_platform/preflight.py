@@ -18,10 +18,10 @@ from typing import Any
 
 from mtl_platform.config import ConfigError, JobConfig, ModelConfig, load_job, switch_member
 from mtl_platform.config.sharing import LAYERED
-from mtl_platform.data.sources import check_labels
-from mtl_platform.models.backbones import backbone_skeleton
-from mtl_platform.tasks import TASK_TYPES
 from mtl_platform.tune.config import SweepConfig, load_sweep, sweep_job_source
+
+# The data readers, the backbones and the task types (torch, transformers, datasets) are imported
+# inside the checks, after the schema passed: a typo in a job is reported in under a second.
 
 LORA_KINDS = ("Linear", "Embedding", "Conv1d", "Conv2d", "Conv1D")
 
@@ -42,12 +42,16 @@ def load_checked_sweep(path: str | Path, overrides: list[str] | None = None) -> 
 
 def check_job(job: JobConfig, source: str) -> None:
     """Read every split and fit the sharing scheme to the backbone; `source` names the job file."""
+    from mtl_platform.data.sources import check_labels
+
     check_labels(job, source=source)
     check_backbone(job.model, source)
 
 
 def check_sweep(sweep: SweepConfig, source: str, job_source: str) -> None:
     """The sweep's job, the backbone under every model its search can choose, and its metrics."""
+    from mtl_platform.data.sources import check_labels
+
     check_labels(sweep.job, source=job_source)
     for model in _searchable_models(sweep):
         check_backbone(model, source)
@@ -60,6 +64,8 @@ def check_sweep(sweep: SweepConfig, source: str, job_source: str) -> None:
 
 def reported_metrics(job: JobConfig) -> list[str]:
     """Every metric a run of `job` logs at its evaluations (what a sweep may optimize)."""
+    from mtl_platform.tasks import TASK_TYPES
+
     splits = ["validation", "dev"] if job.trainer.validation_fraction else ["dev"]
     keys = ["mean"] + [f"{t.name}/{m}" for t in job.tasks for m in TASK_TYPES[t.type].metric_names]
     return [f"{split}/{key}" for split in splits for key in keys]
@@ -71,6 +77,8 @@ def check_backbone(model: ModelConfig, source: str) -> None:
     sharing = model.sharing
     if sharing.scheme not in LAYERED and getattr(sharing, "branch_layer", None) is None and sharing.scheme != "lora":
         return
+    from mtl_platform.models.backbones import backbone_skeleton
+
     skeleton = backbone_skeleton(model)
     try:
         if sharing.scheme == "lora":
