@@ -29,10 +29,10 @@ from mtl_platform.data.tokenize import load_tokenizer, tokenize_job
 from mtl_platform.models.evaluation import select_rows
 from mtl_platform.models.multitask import build_model
 from mtl_platform.tasks import build_tasks
-from mtl_platform.train.affinity import AFFINITY_FILE, AffinityMeter
-from mtl_platform.train.checkpoint import MODEL_FILE
-from mtl_platform.train.initial import INITIAL_WEIGHTS_FILE, matching_weights, own_keys, read_weights
-from mtl_platform.train.trainer import RUN_INFO, run_job
+from mtl_platform.tracking.run_directory import AFFINITY_FILE, INITIAL_WEIGHTS_FILE, MODEL_FILE, RUN_INFO
+from mtl_platform.train.affinity import AffinityMeter
+from mtl_platform.train.initial import matching_weights, own_keys, read_weights
+from mtl_platform.train.trainer import run_job
 from mtl_platform.tune.config import load_sweep
 from tests.conftest import DATA, entity_types_task, sst2_task
 

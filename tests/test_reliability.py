@@ -23,11 +23,11 @@ from typer.testing import CliRunner
 
 from mtl_platform.cli import app
 from mtl_platform.config import ConfigError
-from mtl_platform.tracking.journal import JOURNAL_FILE, MetricJournal, upload_missing
+from mtl_platform.tracking.journal import MetricJournal, upload_missing
 from mtl_platform.tracking.mlflow_store import MetricWriter
 from mtl_platform.tracking.redact import redact
-from mtl_platform.train.checkpoint import MODEL_FILE, STATE_FILE
-from mtl_platform.train.trainer import RUN_INFO, TrainingStopped
+from mtl_platform.tracking.run_directory import JOURNAL_FILE, MODEL_FILE, RUN_INFO, STATE_FILE
+from mtl_platform.train.trainer import TrainingStopped
 from tests.conftest import REPO
 from tests.processes import MTL, free_port, kill_tree, start_mlflow_server
 from tests.test_training import run

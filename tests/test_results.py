@@ -25,8 +25,8 @@ from mtl_platform.tracking import describe
 from mtl_platform.tracking.delta_m import BASELINE_TAG
 from mtl_platform.tracking.plots import log_baseline_comparison, log_evaluation_plots
 from mtl_platform.tracking.redact import job_to_yaml
-from mtl_platform.train.checkpoint import MODEL_FILE
-from mtl_platform.train.trainer import JOB_FILE, RUN_INFO, finish_run
+from mtl_platform.tracking.run_directory import JOB_FILE, MODEL_FILE, RUN_INFO
+from mtl_platform.train.trainer import finish_run
 from tests.conftest import CONLL_TAGS, base_job
 
 

@@ -13,8 +13,7 @@ from mlflow.tracking import MlflowClient
 from mtl_platform.config import validate_job
 from mtl_platform.models.multitask import build_model
 from mtl_platform.tasks import build_tasks
-from mtl_platform.train.affinity import AFFINITY_FILE
-from mtl_platform.train.checkpoint import MODEL_FILE
+from mtl_platform.tracking.run_directory import AFFINITY_FILE, MODEL_FILE
 from mtl_platform.train.trainer import JobResult, run_job
 from tests.test_results import check_browsable
 

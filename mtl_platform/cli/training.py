@@ -16,6 +16,7 @@ from rich.table import Table
 
 from mtl_platform.cli.app import CommandFailed, Overrides, command, console, metrics_table, ui_hint
 from mtl_platform.config import ConfigError, JobConfig
+from mtl_platform.tracking.run_directory import AFFINITY_FILE
 
 
 @command()
@@ -146,7 +147,6 @@ def affinity(
     from mlflow.tracking import MlflowClient
 
     from mtl_platform.analysis.grouping import groupings_to_check, suggest, sweep_for
-    from mtl_platform.train.affinity import AFFINITY_FILE
     from mtl_platform.train.trainer import run_job
 
     result = run_job(job)

@@ -19,7 +19,6 @@ from pathlib import Path
 from mlflow.entities import Metric
 from mlflow.tracking import MlflowClient
 
-JOURNAL_FILE = "metrics.jsonl"
 MAX_BATCH = 1000  # MLflow's limit on metrics in one log_batch
 
 

@@ -26,8 +26,6 @@ from mtl_platform.models.multitask import Batch, MultiTaskModel
 from mtl_platform.tasks import Task
 from mtl_platform.train.step import average_across_workers, task_losses
 
-AFFINITY_FILE = "affinity.json"
-
 
 class AffinityMeter:
     """Sums each measure's matrices over the measured steps; a pair counts at the steps where both

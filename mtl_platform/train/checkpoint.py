@@ -14,8 +14,7 @@ from typing import Any
 import numpy as np
 import torch
 
-STATE_FILE = "state.pt"
-MODEL_FILE = "model.pt"
+from mtl_platform.tracking.run_directory import MODEL_FILE, STATE_FILE, rng_file
 
 
 def rng_state() -> dict[str, Any]:
@@ -31,10 +30,6 @@ def set_rng_state(state: dict[str, Any]) -> None:
     torch.set_rng_state(state["torch"])
     if "cuda" in state and torch.cuda.is_available():
         torch.cuda.set_rng_state_all(state["cuda"])
-
-
-def rng_file(rank: int) -> str:
-    return f"rng-{rank}.pt"
 
 
 def save(directory: Path, rank: int, state: dict[str, Any] | None) -> None:

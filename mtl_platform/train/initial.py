@@ -20,10 +20,9 @@ from torch import Tensor
 from mtl_platform.config import ConfigError, JobConfig, in_mlflow
 from mtl_platform.models.multitask import MultiTaskModel, build_model
 from mtl_platform.tasks import Task
-from mtl_platform.train.checkpoint import MODEL_FILE
+from mtl_platform.tracking.run_directory import INITIAL_WEIGHTS_FILE, MODEL_FILE
 
 log = logging.getLogger(__name__)
-INITIAL_WEIGHTS_FILE = "initial_weights.pt"
 
 
 def read_weights(source: str, tracking_uri: str) -> tuple[dict[str, Tensor], str]:

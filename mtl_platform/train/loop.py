@@ -35,14 +35,16 @@ from mtl_platform.data.mixed import mix
 from mtl_platform.data.sampler import MultiTaskSampler
 from mtl_platform.data.splits import VALIDATION
 from mtl_platform.data.tokenize import load_tokenizer, tokenize_job
-from mtl_platform.models.evaluation import DETAILS_FILE, EvalData, autocast, evaluate, select_rows
+from mtl_platform.models.evaluation import EvalData, autocast, evaluate, select_rows
 from mtl_platform.models.multitask import MultiTaskModel, build_model, parameter_counts
 from mtl_platform.tasks import Task, build_tasks, main_metrics
 from mtl_platform.tracking.delta_m import compare_with_baselines
-from mtl_platform.tracking.journal import JOURNAL_FILE, MetricJournal
+from mtl_platform.tracking.journal import MetricJournal
 from mtl_platform.tracking.mlflow_store import MetricWriter
+from mtl_platform.tracking.run_directory import AFFINITY_FILE, DETAILS_FILE, JOURNAL_FILE, STOPPED_FILE
 from mtl_platform.train import checkpoint
-from mtl_platform.train.affinity import AFFINITY_FILE, AffinityMeter
+from mtl_platform.train.affinity import AffinityMeter
+from mtl_platform.train.plan import WorkerPlan
 from mtl_platform.train.step import (
     NonFiniteLoss,
     Step,
@@ -56,7 +58,6 @@ from mtl_platform.weighting import Weighting, build_weighting
 log = logging.getLogger(__name__)
 # Written by rank 0 into the run's directory when training stops on purpose: Ray Train's
 # result carries only checkpointed metrics, so the reason reaches the driver this way.
-STOPPED_FILE = "stopped.txt"
 SYSTEM_METRICS_CLOSE_SECONDS = 5.0
 
 
@@ -253,14 +254,14 @@ def _record(window: dict[str, list[float]], result: StepResult) -> None:
 
 
 @contextlib.contextmanager
-def system_metrics(job: JobConfig, config: dict[str, Any]) -> Iterator[None]:
+def system_metrics(plan: WorkerPlan) -> Iterator[None]:
     """MLflow's monitor of CPU, memory, disk, network (and GPU with nvidia-ml-py), one per node,
     logged as system/node<N>/...; a restarted worker continues its steps.
 
     The monitor's MLflow calls (one when it starts on a restarted worker, one when it
     finishes) retry for minutes while the server is down, so it starts in the background and
     gets a few seconds to finish: training never waits for it."""
-    context = ray.train.get_context()
+    job, context = plan.job, ray.train.get_context()
     if not job.tracking.system_metrics or context.get_local_rank() != 0:
         yield
         return
@@ -268,16 +269,16 @@ def system_metrics(job: JobConfig, config: dict[str, Any]) -> Iterator[None]:
 
     def start() -> None:
         monitor = SystemMetricsMonitor(
-            config["run_id"],
+            plan.run_id,
             sampling_interval=job.tracking.system_metrics_interval,
             resume_logging=resumed,
             node_id=f"node{context.get_node_rank()}",
-            tracking_uri=config["tracking_uri"],
+            tracking_uri=plan.tracking_uri,
         )
         monitor.start()
         started.append(monitor)
 
-    resumed = ray.train.get_checkpoint() is not None or bool(config.get("from_checkpoint"))
+    resumed = ray.train.get_checkpoint() is not None or plan.from_checkpoint is not None
     threading.Thread(target=start, name="system-metrics-start", daemon=True).start()
     try:
         yield
@@ -288,26 +289,25 @@ def system_metrics(job: JobConfig, config: dict[str, Any]) -> Iterator[None]:
             closer.join(timeout=SYSTEM_METRICS_CLOSE_SECONDS)
 
 
-def train_worker(config: dict[str, Any]) -> None:
+def train_worker(config: dict[str, WorkerPlan]) -> None:
     """Entry point of every Ray Train worker."""
-    # The driver checked the files; a worker on another node may not see the init_from source.
-    job = JobConfig.model_validate(config["job"], context={"check_files": False})
-    with system_metrics(job, config):
-        _train(job, config)
+    plan = config["plan"]
+    with system_metrics(plan):
+        _train(plan)
 
 
-def _train(job: JobConfig, config: dict[str, Any]) -> None:
-    context = ray.train.get_context()
+def _train(plan: WorkerPlan) -> None:
+    job, context = plan.job, ray.train.get_context()
     rank, world = context.get_world_rank(), context.get_world_size()
     device = ray.train.torch.get_device()
-    initial = torch.load(config["init_weights"], map_location="cpu") if config.get("init_weights") else None
+    initial = torch.load(plan.initial_weights, map_location="cpu") if plan.initial_weights else None
     training = Training.build(job, rank, world, initial)
     model = wrap_model(training)
 
     start_step = 0
     resumed = ray.train.get_checkpoint()  # this run's own latest, when Ray Train restarts or resumes it
-    if resumed is None and config.get("from_checkpoint"):
-        resumed = ray.train.Checkpoint(config["from_checkpoint"])
+    if resumed is None and plan.from_checkpoint:
+        resumed = ray.train.Checkpoint(plan.from_checkpoint)
     if resumed is not None:
         with resumed.as_directory() as directory:
             start_step = training.load_state_dict(checkpoint.load(Path(directory), rank))
@@ -315,8 +315,8 @@ def _train(job: JobConfig, config: dict[str, Any]) -> None:
 
     writer = None
     if rank == 0:
-        journal = MetricJournal(Path(config["run_dir"], JOURNAL_FILE))
-        writer = MetricWriter(config["tracking_uri"], config["run_id"], journal)
+        journal = MetricJournal(plan.run_dir / JOURNAL_FILE)
+        writer = MetricWriter(plan.tracking_uri, plan.run_id, journal)
         backend = dist.get_backend() if distributed() else "none"
         where = {"run/device": device.type, "run/precision": training.precision, "run/backend": backend}
         writer.log_params(parameter_counts(training.model) | where)
@@ -326,7 +326,7 @@ def _train(job: JobConfig, config: dict[str, Any]) -> None:
     skipped = 0
     model.train()
     began_training = time.perf_counter()
-    last = config.get("stop_at", job.trainer.max_steps)
+    last = plan.stop_at
     for step in range(start_step + 1, last + 1):
         began = time.perf_counter()
         try:
@@ -334,7 +334,7 @@ def _train(job: JobConfig, config: dict[str, Any]) -> None:
         except NonFiniteLoss as error:
             if job.trainer.nonfinite == "stop":  # every rank stops here: the losses are global
                 if rank == 0:
-                    Path(config["run_dir"], STOPPED_FILE).write_text(str(error))
+                    (plan.run_dir / STOPPED_FILE).write_text(str(error))
                 break
             if rank == 0:
                 log.warning("%s; step skipped (trainer.nonfinite: skip)", error)
@@ -356,7 +356,7 @@ def _train(job: JobConfig, config: dict[str, Any]) -> None:
             metrics = evaluation.metrics
             if job.trainer.validation_fraction:  # what selects the checkpoint (see trainer.selected)
                 metrics.update(evaluate(training.model, training.eval_data(), VALIDATION, device).metrics)
-            metrics.update(compare_with_baselines(metrics, config.get("baselines") or {}, main, job.target))
+            metrics.update(compare_with_baselines(metrics, plan.baselines or {}, main, job.target))
             # The median resists one-off stalls (evaluation, other processes); the mean does not.
             if step_seconds:
                 metrics["perf/steps_per_sec"] = len(step_seconds) / sum(step_seconds)
@@ -364,7 +364,7 @@ def _train(job: JobConfig, config: dict[str, Any]) -> None:
             metrics["perf/peak_memory_mb"] = peak_memory_mb(device)
             if training.affinity and rank == 0:
                 summary = training.affinity.summary(time.perf_counter() - began_training)
-                Path(config["run_dir"], AFFINITY_FILE).write_text(json.dumps(summary))
+                (plan.run_dir / AFFINITY_FILE).write_text(json.dumps(summary))
                 if summary["cost_fraction"] is not None:
                     metrics["affinity/cost_fraction"] = summary["cost_fraction"]
             step_seconds.clear()

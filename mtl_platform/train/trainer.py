@@ -21,12 +21,11 @@ from ray.train.torch import TorchTrainer
 from mtl_platform.config import ConfigError, JobConfig, read_yaml, validate_job
 from mtl_platform.data.splits import VALIDATION
 from mtl_platform.data.tokenize import tokenize_job
-from mtl_platform.models.evaluation import DETAILS_FILE
 from mtl_platform.serving.model import log_model
 from mtl_platform.tasks import build_tasks, main_metrics
 from mtl_platform.tracking import describe
 from mtl_platform.tracking.delta_m import BASELINE_TAG, baseline_scores
-from mtl_platform.tracking.journal import JOURNAL_FILE, MetricJournal, upload_missing
+from mtl_platform.tracking.journal import MetricJournal, upload_missing
 from mtl_platform.tracking.mlflow_store import (
     UNREACHABLE,
     check_reachable,
@@ -38,14 +37,21 @@ from mtl_platform.tracking.mlflow_store import (
 )
 from mtl_platform.tracking.plots import log_affinity, log_evaluation_plots, log_run_plots
 from mtl_platform.tracking.redact import job_to_yaml, redact_text
-from mtl_platform.train.affinity import AFFINITY_FILE
-from mtl_platform.train.checkpoint import MODEL_FILE
+from mtl_platform.tracking.run_directory import (
+    ADAPTERS_DIR,
+    AFFINITY_FILE,
+    DETAILS_FILE,
+    JOB_FILE,
+    JOURNAL_FILE,
+    MODEL_FILE,
+    RUN_INFO,
+    STOPPED_FILE,
+)
 from mtl_platform.train.initial import prepare_initial_weights
-from mtl_platform.train.loop import STOPPED_FILE, train_worker
+from mtl_platform.train.loop import train_worker
+from mtl_platform.train.plan import WorkerPlan
 
 log = logging.getLogger(__name__)
-RUN_INFO = "mtl_run.json"
-JOB_FILE = "job.yaml"
 
 
 class TrainingStopped(RuntimeError):
@@ -198,8 +204,8 @@ def finish_run(client: MlflowClient, run_id: str, run_dir: Path, checkpoint: Che
     if checkpoint is not None:
         with checkpoint.as_directory() as directory:
             _log_model_or_explain(client, run_id, job, run_dir, Path(directory) / MODEL_FILE)
-            if (Path(directory) / "adapters").is_dir():  # LoRA: one peft adapter folder per task
-                client.log_artifacts(run_id, str(Path(directory) / "adapters"), artifact_path="adapters")
+            if (Path(directory) / ADAPTERS_DIR).is_dir():  # LoRA: one peft adapter folder per task
+                client.log_artifacts(run_id, str(Path(directory) / ADAPTERS_DIR), artifact_path=ADAPTERS_DIR)
             if (Path(directory) / DETAILS_FILE).exists():
                 details = json.loads((Path(directory) / DETAILS_FILE).read_text())
                 log_evaluation_plots(client, run_id, details, "dev")
@@ -322,15 +328,17 @@ def run_job(
     trainer = TorchTrainer(
         train_worker,
         train_loop_config={
-            "job": job.model_dump(mode="json"),
-            "run_id": run_id,
-            "tracking_uri": uri,
-            "run_dir": str(run_dir),
-            "stop_at": stop_at or job.trainer.max_steps,
-            "baselines": baselines,
-            "init_weights": str(initial_weights) if initial_weights else None,
-            # Ray Train 2 dropped resume_from_checkpoint: the workers load it themselves.
-            "from_checkpoint": from_checkpoint.path if from_checkpoint else None,
+            "plan": WorkerPlan(
+                job=job,
+                run_id=run_id,
+                tracking_uri=uri,
+                run_dir=run_dir,
+                stop_at=stop_at or job.trainer.max_steps,
+                baselines=baselines,
+                initial_weights=initial_weights,
+                # Ray Train 2 dropped resume_from_checkpoint: the workers load it themselves.
+                from_checkpoint=from_checkpoint.path if from_checkpoint else None,
+            )
         },
         scaling_config=ScalingConfig(
             num_workers=job.scaling.num_workers,

@@ -36,8 +36,8 @@ from mtl_platform.data.tokenize import tokenize_job
 from mtl_platform.tasks import build_tasks
 from mtl_platform.tracking import describe
 from mtl_platform.tracking.mlflow_store import check_reachable, create_run, flatten, log_params, tracking_uri
+from mtl_platform.tracking.run_directory import RUN_INFO, STEP_FILE, SWEEP_INFO
 from mtl_platform.train.trainer import (
-    RUN_INFO,
     check_capacity,
     check_storage,
     ensure_ray,
@@ -53,7 +53,6 @@ from mtl_platform.tune.space import SIMPLEX_KEY, SIMPLEX_PREFIX, domain, job_for
 
 log = logging.getLogger(__name__)
 TRIAL_TAG = "mtl.trial_id"
-SWEEP_INFO = "mtl_sweep.json"
 # Ray refuses an empty resource request, so the driver asks for one byte of memory and no CPU.
 TRIAL_DRIVER_RESOURCES = {"cpu": 0, "memory": 1}
 
@@ -117,7 +116,7 @@ def _pbt_trial(job: JobConfig, interval: int, run_name: str, parent_run_id: str,
     info = job.trainer.storage_path / run_name / RUN_INFO
     mlflow_run_id = json.loads(info.read_text())["mlflow_run_id"] if info.exists() else None
     start = tune.get_checkpoint()  # this trial's last segment, or the better trial PBT copies
-    step = json.loads(Path(start.path, "mtl_step.json").read_text())["step"] if start else 0
+    step = json.loads(Path(start.path, STEP_FILE).read_text())["step"] if start else 0
     checkpoint = Checkpoint(start.path) if start else None
     while step < job.trainer.max_steps:
         end = min(job.trainer.max_steps, (step // interval + 1) * interval)
@@ -131,7 +130,7 @@ def _pbt_trial(job: JobConfig, interval: int, run_name: str, parent_run_id: str,
             mlflow_run_id=mlflow_run_id,
         )
         mlflow_run_id, checkpoint, step = result.run_id, result.checkpoint, end
-        Path(checkpoint.path, "mtl_step.json").write_text(json.dumps({"step": step}))
+        Path(checkpoint.path, STEP_FILE).write_text(json.dumps({"step": step}))
         tune.report(result.metrics, checkpoint=tune.Checkpoint(checkpoint.path))
 
 

@@ -16,6 +16,7 @@ from torch import Tensor, nn
 
 from mtl_platform.config.sharing import LoRAOptions
 from mtl_platform.models.sharing.base import Encoder
+from mtl_platform.tracking.run_directory import ADAPTERS_DIR
 
 # peft is imported where it is used: it takes about a second to import.
 ADAPTER_FILE = "adapter_model.safetensors"
@@ -67,7 +68,7 @@ class LoRASharing(Encoder):
         return [p for name, p in self.backbone.named_parameters() if p.requires_grad and self._owner(name) == task]
 
     def export(self, directory: Path) -> None:
-        self.save_adapters(directory / "adapters")
+        self.save_adapters(directory / ADAPTERS_DIR)
 
     def save_adapters(self, directory: Path) -> None:
         """One folder per task: peft's adapter_config.json and adapter_model.safetensors."""

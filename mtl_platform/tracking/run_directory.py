@@ -1,0 +1,40 @@
+"""Every file a run keeps under `trainer.storage_path`, by one name each (written and read by
+the modules named beside them).
+
+    <storage_path>/<run name>/        a training run (Ray Train's run directory)
+        mtl_run.json        RUN_INFO              its MLflow run and store: resume, mtl sync   (train/trainer.py)
+        job.yaml            JOB_FILE              the job as it ran, secrets masked             (train/trainer.py)
+        metrics.jsonl       JOURNAL_FILE          every metric rank 0 reported, fsynced before
+                                                  each checkpoint; replayed by mtl sync         (tracking/journal.py)
+        stopped.txt         STOPPED_FILE          why the workers stopped (nonfinite: stop)     (train/loop.py)
+        initial_weights.pt  INITIAL_WEIGHTS_FILE  the tensors model.init_from chose             (train/initial.py)
+        affinity.json       AFFINITY_FILE         the averaged affinity matrices, their cost    (train/loop.py)
+        checkpoint_*/                             one per evaluation, kept by Ray Train:
+            state.pt        STATE_FILE            model, optimizer, scheduler, weighting, step  (train/checkpoint.py)
+            model.pt        MODEL_FILE            the model's weights (what init_from reads)    (train/checkpoint.py)
+            rng-<rank>.pt   rng_file(rank)        each worker's random states                   (train/checkpoint.py)
+            evaluation.json DETAILS_FILE          per-example predictions behind the plots      (train/loop.py)
+            adapters/<task> ADAPTERS_DIR          LoRA: each task's adapter, in peft's format   (models/sharing/lora.py)
+            mtl_step.json   STEP_FILE             PBT: the step a copied checkpoint continues   (tune/sweep.py)
+    <storage_path>/<sweep name>/      a sweep (Ray Tune's experiment directory)
+        mtl_sweep.json      SWEEP_INFO            its parent MLflow run, for tune --resume      (tune/sweep.py)
+"""
+
+from __future__ import annotations
+
+RUN_INFO = "mtl_run.json"
+JOB_FILE = "job.yaml"
+JOURNAL_FILE = "metrics.jsonl"
+STOPPED_FILE = "stopped.txt"
+INITIAL_WEIGHTS_FILE = "initial_weights.pt"
+AFFINITY_FILE = "affinity.json"
+STATE_FILE = "state.pt"
+MODEL_FILE = "model.pt"
+DETAILS_FILE = "evaluation.json"
+ADAPTERS_DIR = "adapters"
+STEP_FILE = "mtl_step.json"
+SWEEP_INFO = "mtl_sweep.json"
+
+
+def rng_file(rank: int) -> str:
+    return f"rng-{rank}.pt"
