@@ -1,4 +1,4 @@
-"""The per-worker training loop, as in DESIGN.md.
+"""The per-worker training loop (ARCHITECTURE.md: "A job, from the command line to MLflow").
 
 sampler -> a batch of one task (or of every task) -> model -> task losses
 (normalized by the global count) -> weighting (train/step.py) -> optimizer
