@@ -24,7 +24,7 @@ import torch
 from mtl_platform.config import AffinityConfig
 from mtl_platform.models.multitask import Batch, MultiTaskModel
 from mtl_platform.tasks import Task
-from mtl_platform.train.step import average_across_workers, task_losses
+from mtl_platform.train.step import average_across_workers, cosines, fill_row, task_losses
 
 
 class AffinityMeter:
@@ -70,19 +70,14 @@ class AffinityMeter:
         sizes = [p.numel() for p in shared]
         jacobian = torch.zeros(len(present), sum(sizes), device=shared[0].device)
         for row, task in zip(jacobian, present):
-            grads = torch.autograd.grad(local[task], shared, retain_graph=True, allow_unused=True)
-            for part, grad in zip(row.split(sizes), grads):
-                if grad is not None:
-                    part.copy_(grad.reshape(-1))
+            fill_row(row.split(sizes), torch.autograd.grad(local[task], shared, retain_graph=True, allow_unused=True))
         average_across_workers([jacobian])
         if not torch.isfinite(jacobian).all():  # the same on every worker: skipped by all of them
             return
         index = torch.tensor([self.tasks.index(t) for t in present])
         pairs = (index[:, None], index[None, :])
 
-        gramian = jacobian @ jacobian.T
-        norms = gramian.diagonal().clamp(min=0).sqrt()  # from the Gramian itself: the diagonal is exactly 1
-        cosine = gramian / (norms[:, None] * norms[None, :]).clamp(min=1e-12)
+        _, cosine = cosines(jacobian @ jacobian.T)
         measured = {"cosine": cosine.double().cpu()}
         if "lookahead" in self.measures:
             lookahead = torch.zeros(len(present), len(present), dtype=torch.float64)

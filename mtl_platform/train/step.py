@@ -19,7 +19,7 @@ from __future__ import annotations
 import contextlib
 import itertools
 import math
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 
 import torch
@@ -148,9 +148,31 @@ def _core(model: nn.Module) -> MultiTaskModel:
     return model.module if isinstance(model, nn.parallel.DistributedDataParallel) else model
 
 
+def fill_row(parts: Sequence[Tensor], grads: Sequence[Tensor | None]) -> set[int]:
+    """Copy each parameter's gradient into its slice of a Jacobian row; the indices that had one."""
+    used = set()
+    for j, (part, grad) in enumerate(zip(parts, grads)):
+        if grad is not None:
+            part.copy_(grad.reshape(-1))
+            used.add(j)
+    return used
+
+
+def cosines(gramian: Tensor) -> tuple[Tensor, Tensor]:
+    """The task gradients' norms and pairwise cosines, from their Gramian (so the diagonal is exactly 1)."""
+    norms = gramian.diagonal().clamp(min=0).sqrt()
+    return norms, gramian / (norms[:, None] * norms[None, :]).clamp(min=1e-12)
+
+
 def gradient_weighted_backward(
     model: MultiTaskModel, tasks: dict[str, Task], weighting: GradientWeighting, batches: dict[str, Batch], step: Step
 ) -> StepResult:
+    """One step of a gradient weighting method: per-task gradients (of the shared parameters, or of
+    the shared representation), all-reduced, their Gramian, the method's weights, the combination.
+
+    One function on purpose: the two modes share the losses, the own parameters' gradients and the
+    reduction, and differ only where `by_parameters` is tested; split into helpers, the order of
+    reductions that makes N workers compute what one does would no longer read in one place."""
     names = list(batches)
     with step.autocast:
         features = {t: model.encode(t, batches[t]) for t in names}
@@ -180,10 +202,7 @@ def gradient_weighted_backward(
         for p, g in zip(own[t], grads[len(targets) :]):
             p.grad = g
         if by_parameters:
-            for j, g in enumerate(grads[: len(shared)]):
-                if g is not None:
-                    rows[i][j].copy_(g.reshape(-1))
-                    used.add(j)
+            used |= fill_row(rows[i], grads[: len(shared)])
         else:
             reps.append(grads[0])
     average_across_workers([p.grad for t in names for p in own[t] if p.grad is not None])
@@ -213,10 +232,9 @@ def gradient_weighted_backward(
     if extra is not None:
         extra.backward()
 
-    norms = gramian.diagonal().clamp(min=0).sqrt()
+    norms, cosine = cosines(gramian)
     result = StepResult(values, dict(zip(names, w.tolist())), dict(zip(names, norms.tolist())))
     if by_parameters and len(names) > 1:
-        cosine = gramian / (norms[:, None] * norms[None, :]).clamp(min=1e-12)
         pairs = list(itertools.combinations(range(len(names)), 2))
         result.conflict = float(torch.stack([cosine[i, j] for i, j in pairs]).mean())
     return result
