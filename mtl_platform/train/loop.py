@@ -297,6 +297,9 @@ def train_worker(config: dict[str, WorkerPlan]) -> None:
 
 
 def _train(plan: WorkerPlan) -> None:
+    """Build, resume, then step; log every `log_every` steps; evaluate, checkpoint and report every
+    `eval_every`. One function on purpose, like nanoGPT's loop: what happens at a step, and in what
+    order, reads top to bottom on one screen."""
     job, context = plan.job, ray.train.get_context()
     rank, world = context.get_world_rank(), context.get_world_size()
     device = ray.train.torch.get_device()

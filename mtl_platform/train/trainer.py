@@ -288,6 +288,33 @@ def check_storage(storage: Path) -> None:
         ) from exc
 
 
+def torch_trainer(plan: WorkerPlan, name: str, gpu: bool, callbacks: Sequence[Any]) -> TorchTrainer:
+    """Ray Train's trainer of the plan: its workers, their resources, retries and kept checkpoints."""
+    job = plan.job
+    return TorchTrainer(
+        train_worker,
+        train_loop_config={"plan": plan},
+        scaling_config=ScalingConfig(
+            num_workers=job.scaling.num_workers,
+            use_gpu=gpu,
+            resources_per_worker={"CPU": job.scaling.cpus_per_worker}
+            | ({"GPU": job.scaling.gpus_per_worker} if gpu else {}),
+        ),
+        run_config=RunConfig(
+            name=name,
+            storage_path=str(job.trainer.storage_path),
+            failure_config=FailureConfig(max_failures=job.trainer.max_failures),
+            # With a validation split, the best checkpoints by its mean are kept (and the latest, to resume).
+            checkpoint_config=CheckpointConfig(
+                num_to_keep=job.trainer.keep_checkpoints,
+                checkpoint_score_attribute=selection_metric(job) if job.trainer.validation_fraction else None,
+                checkpoint_score_order="max",
+            ),
+            callbacks=list(callbacks),
+        ),
+    )
+
+
 def run_job(
     job: JobConfig,
     *,
@@ -325,40 +352,18 @@ def run_job(
     log.info("MLflow run %s (%s), checkpoints in %s", run_id, redact_text(uri), run_dir)
     baselines = _baselines(client, run_id, job, tags or {})
 
-    trainer = TorchTrainer(
-        train_worker,
-        train_loop_config={
-            "plan": WorkerPlan(
-                job=job,
-                run_id=run_id,
-                tracking_uri=uri,
-                run_dir=run_dir,
-                stop_at=stop_at or job.trainer.max_steps,
-                baselines=baselines,
-                initial_weights=initial_weights,
-                # Ray Train 2 dropped resume_from_checkpoint: the workers load it themselves.
-                from_checkpoint=from_checkpoint.path if from_checkpoint else None,
-            )
-        },
-        scaling_config=ScalingConfig(
-            num_workers=job.scaling.num_workers,
-            use_gpu=gpu,
-            resources_per_worker={"CPU": job.scaling.cpus_per_worker}
-            | ({"GPU": job.scaling.gpus_per_worker} if gpu else {}),
-        ),
-        run_config=RunConfig(
-            name=name,
-            storage_path=str(storage),
-            failure_config=FailureConfig(max_failures=job.trainer.max_failures),
-            # With a validation split, the best checkpoints by its mean are kept (and the latest, to resume).
-            checkpoint_config=CheckpointConfig(
-                num_to_keep=job.trainer.keep_checkpoints,
-                checkpoint_score_attribute=selection_metric(job) if job.trainer.validation_fraction else None,
-                checkpoint_score_order="max",
-            ),
-            callbacks=list(callbacks),
-        ),
+    plan = WorkerPlan(
+        job=job,
+        run_id=run_id,
+        tracking_uri=uri,
+        run_dir=run_dir,
+        stop_at=stop_at or job.trainer.max_steps,
+        baselines=baselines,
+        initial_weights=initial_weights,
+        # Ray Train 2 dropped resume_from_checkpoint: the workers load it themselves.
+        from_checkpoint=from_checkpoint.path if from_checkpoint else None,
     )
+    trainer = torch_trainer(plan, name, gpu, callbacks)
     stopped = run_dir / STOPPED_FILE
     stopped.unlink(missing_ok=True)  # from an earlier attempt of a resumed run
     try:
