@@ -152,7 +152,8 @@ class Bench:
         if self.journal.exists():
             for line in self.journal.read_text().splitlines():
                 entry = json.loads(line)
-                self.done[(entry["config"], entry["seed"], tuple(entry["tasks"]))] = entry
+                if entry.get("steps_per_task") == steps:  # a run of another budget is not this one's
+                    self.done[(entry["config"], entry["seed"], tuple(entry["tasks"]))] = entry
         self.started = time.perf_counter()
 
     def job(self, overrides: list[str], seed: int) -> JobConfig:
@@ -179,6 +180,7 @@ class Bench:
         entry = {
             "config": config,
             "seed": seed,
+            "steps_per_task": self.steps,
             "run_id": result.run_id,
             "tasks": job.task_names(),
             "metrics": {k: v for k, v in result.metrics.items() if k.startswith("selected/")},
