@@ -8,8 +8,10 @@ import pytest
 import torch
 
 from mtl_platform.config import ModelConfig, TaskConfig
+from mtl_platform.config.task import TASK_TYPE_RULES
+from mtl_platform.data.sources import label_encoder
 from mtl_platform.data.tokenize import load_tokenizer
-from mtl_platform.tasks import build_task
+from mtl_platform.tasks import TASK_TYPES, build_task
 from mtl_platform.tasks.base import pool
 from mtl_platform.tasks.token_classification import IGNORE
 from mtl_platform.train.step import global_mean
@@ -149,3 +151,29 @@ def test_multilabel_loss_and_metrics():
     details = task.details([[0], [1, 2]], [[0, 2], [1]])
     assert details["confusion"] == [[1, 0, 0], [0, 1, 1], [1, 0, 0]]
     assert task.readable([0, 2]) == ["PER", "ORG"]
+
+
+def test_every_task_type_has_its_rules_and_its_module():
+    assert set(TASK_TYPE_RULES) == set(TASK_TYPES)
+
+
+@pytest.mark.parametrize(
+    ("type_", "raw", "encoded"),
+    [
+        ("classification", " pos ", 1),
+        ("token_classification", "B-PER", 1),
+        ("regression", "3.5", 3.5),
+        ("multilabel", "neg,pos", [1.0, 1.0]),
+        ("multilabel", "[]", [0.0, 0.0]),
+    ],
+)
+def test_each_type_encodes_its_labels(type_, raw, encoded):
+    labels = {"classification": ["neg", "pos"], "token_classification": ["O", "B-PER"], "multilabel": ["neg", "pos"]}
+    config = TaskConfig(name="t", type=type_, data=DATA, labels=labels.get(type_))
+    assert label_encoder(config)(raw, "line 1") == encoded
+    assert label_encoder(config)("", "line 1") is None  # a missing label leaves the row out
+
+
+def test_an_option_of_another_type_is_refused():
+    with pytest.raises(ValueError, match="normalize_targets is for regression tasks; this one is classification"):
+        TaskConfig(name="t", type="classification", data=DATA, labels=["a"], normalize_targets=True)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal
 
@@ -76,11 +77,29 @@ class DataSource(Strict):
         return value if isinstance(value, DataSource) else self
 
 
+@dataclass(frozen=True)
+class TypeRules:
+    """What a task type (its head, loss, metrics and label encoding: tasks/<type>.py) asks of its YAML."""
+
+    labels: bool  # needs `labels`, the label names; without them it takes neither labels nor label_map
+    options: tuple[str, ...] = ()  # the TaskConfig fields only this type takes
+
+
+# One line a task type; tests/test_tasks.py checks that it names the types tasks.TASK_TYPES builds.
+TASK_TYPE_RULES: dict[str, TypeRules] = {
+    "classification": TypeRules(labels=True),
+    "multilabel": TypeRules(labels=True),
+    "regression": TypeRules(labels=False, options=("normalize_targets",)),
+    "token_classification": TypeRules(labels=True),
+}
+TaskType = Literal[tuple(TASK_TYPE_RULES)]  # type: ignore[valid-type]
+
+
 class TaskConfig(Strict):
     """One task: its type decides the head, the loss and the metrics."""
 
     name: str = Field(pattern=r"^[A-Za-z0-9_\-]+$")
-    type: Literal["classification", "multilabel", "regression", "token_classification"]
+    type: TaskType
     data: DataSource
     labels: list[str] | None = Field(None, description="label names (classification and tags)")
     label_map: dict[str, str] | None = Field(None, description="raw value in the file -> label name")
@@ -93,12 +112,15 @@ class TaskConfig(Strict):
     )
 
     @model_validator(mode="after")
-    def _labels(self) -> TaskConfig:
-        if self.normalize_targets and self.type != "regression":
-            raise ValueError(f"normalize_targets is for regression tasks; this one is {self.type}")
-        if self.type == "regression":
+    def _fits_type(self) -> TaskConfig:
+        rules = TASK_TYPE_RULES[self.type]
+        for option in sorted({o for r in TASK_TYPE_RULES.values() for o in r.options} - set(rules.options)):
+            if getattr(self, option) != type(self).model_fields[option].default:
+                owners = " and ".join(t for t, r in TASK_TYPE_RULES.items() if option in r.options)
+                raise ValueError(f"{option} is for {owners} tasks; this one is {self.type}")
+        if not rules.labels:
             if self.labels or self.label_map:
-                raise ValueError("a regression task takes no labels or label_map")
+                raise ValueError(f"a {self.type} task takes no labels or label_map")
             return self
         if not self.labels:
             raise ValueError(f"a {self.type} task needs `labels`: the list of label names")

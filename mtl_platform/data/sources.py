@@ -3,8 +3,8 @@
 A new dataset in tsv/csv/jsonl/CoNLL needs only YAML: the reader is picked by
 `data.format`, columns and labels by name. Every reader returns the same rows:
 `{"text", "text_pair", "label"}` for sentence tasks and `{"tokens", "tags"}`
-for token classification, with labels already turned into indices (a
-multi-hot list for multilabel tasks). A row without a label for its task (an
+for token classification, with labels already encoded by their task type
+(`Task.label_encoder`: an index, a number, a multi-hot list). A row without a label for its task (an
 empty cell, a null) is left out of that task: several tasks can read one file
 whose rows are labelled for some of them.
 """
@@ -13,13 +13,14 @@ from __future__ import annotations
 
 import csv
 import json
-import math
 import sys
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 from mtl_platform.config import ConfigError, DataSource, JobConfig, TaskConfig
+from mtl_platform.tasks import TASK_TYPES
+from mtl_platform.tasks.base import LabelEncoder
 
 SPLITS = ("train", "dev", "test")
 Row = dict[str, Any]
@@ -31,51 +32,14 @@ def _missing(raw: Any) -> bool:
     return raw is None or (isinstance(raw, str) and not raw.strip())
 
 
-class _LabelEncoder:
-    """Maps raw label values to indices (floats for regression, multi-hot lists for multilabel),
-    naming the bad value; None for a missing label."""
+def label_encoder(task: TaskConfig) -> LabelEncoder:
+    """The task type's encoder of raw labels (tasks/<type>.py); None for a missing label."""
+    typed = TASK_TYPES[task.type].label_encoder(task)
 
-    def __init__(self, task: TaskConfig):
-        self.task = task
-        self.index = {name: i for i, name in enumerate(task.labels or [])}
+    def encode(raw: Any, where: str) -> Any:
+        return None if _missing(raw) else typed(raw, where)
 
-    def __call__(self, raw: Any, where: str) -> int | float | list[float] | None:
-        if _missing(raw):
-            return None
-        if self.task.type == "multilabel":
-            return self._multi_hot(raw, where)
-        return self._one(raw, where)
-
-    def _multi_hot(self, raw: Any, where: str) -> list[float]:
-        """From a JSON list, or a cell of labels joined by data.label_separator ("[]": none)."""
-        if isinstance(raw, str):
-            text = raw.strip()
-            raw = json.loads(text) if text.startswith("[") else text.split(self.task.data.label_separator)
-        if not isinstance(raw, list):
-            raise ConfigError(f"tasks.{self.task.name}.data.label_column: {where}: {raw!r} is not a list of labels")
-        hot = [0.0] * len(self.index)
-        for value in raw:
-            hot[self._one(value, where)] = 1.0
-        return hot
-
-    def _one(self, raw: Any, where: str) -> int | float:
-        if self.task.type == "regression":
-            try:
-                value = float(raw)
-            except (TypeError, ValueError):
-                value = math.nan
-            if not math.isfinite(value):  # a NaN target would only surface as a NaN loss mid-run
-                raise ConfigError(f"tasks.{self.task.name}.data.label_column: {where}: {raw!r} is not a finite number")
-            return value
-        value = str(raw).strip()
-        if self.task.label_map is not None:
-            value = self.task.label_map.get(value, value)
-        if value not in self.index:
-            raise ConfigError(
-                f"tasks.{self.task.name}.labels: {where}: label {value!r} is not in the label list; "
-                f"allowed: {list(self.index)}" + (" (after label_map)" if self.task.label_map else "")
-            )
-        return self.index[value]
+    return encode
 
 
 def _table_rows(path: Path, src: DataSource) -> Iterator[tuple[int, dict[str, Any]]]:
@@ -100,7 +64,7 @@ def _table_rows(path: Path, src: DataSource) -> Iterator[tuple[int, dict[str, An
             yield line_no, dict(zip(names, values))
 
 
-def _sentence_rows(path: Path, src: DataSource, task: TaskConfig, encode: _LabelEncoder) -> list[Row]:
+def _sentence_rows(path: Path, src: DataSource, task: TaskConfig, encode: LabelEncoder) -> list[Row]:
     rows = []
     for line_no, record in _table_rows(path, src):
         where = f"{path.name} line {line_no}"
@@ -122,7 +86,7 @@ def _sentence_rows(path: Path, src: DataSource, task: TaskConfig, encode: _Label
     return rows
 
 
-def _conll_rows(path: Path, src: DataSource, task: TaskConfig, encode: _LabelEncoder) -> list[Row]:
+def _conll_rows(path: Path, src: DataSource, task: TaskConfig, encode: LabelEncoder) -> list[Row]:
     rows: list[Row] = []
     tokens: list[str] = []
     tags: list[int | float] = []
@@ -152,7 +116,7 @@ def _conll_rows(path: Path, src: DataSource, task: TaskConfig, encode: _LabelEnc
     return rows
 
 
-def _hf_rows(split: str, task: TaskConfig, encode: _LabelEncoder) -> list[Row] | None:
+def _hf_rows(split: str, task: TaskConfig, encode: LabelEncoder) -> list[Row] | None:
     """Rows from a hub dataset or a local dataset directory; None if the split is absent."""
     import datasets
 
@@ -171,7 +135,7 @@ def _hf_rows(split: str, task: TaskConfig, encode: _LabelEncoder) -> list[Row] |
         return feature.int2str(value) if isinstance(value, int) and hasattr(feature, "int2str") else value
 
     where = f"{src.hf_name}[{name}]"
-    if task.type == "token_classification":
+    if TASK_TYPES[task.type].token_labels:
         feature = dataset.features[src.tags_column].feature
         return [
             {
@@ -181,8 +145,7 @@ def _hf_rows(split: str, task: TaskConfig, encode: _LabelEncoder) -> list[Row] |
             for i, row in enumerate(dataset)
         ]
     feature = dataset.features[src.label_column]
-    if task.type == "multilabel":  # a Sequence of ClassLabel
-        feature = getattr(feature, "feature", feature)
+    feature = getattr(feature, "feature", feature)  # a multilabel column: a Sequence of ClassLabel
 
     def raw_label(value: Any) -> Any:
         return [label_name(feature, v) for v in value] if isinstance(value, list) else label_name(feature, value)
@@ -200,7 +163,7 @@ def _hf_rows(split: str, task: TaskConfig, encode: _LabelEncoder) -> list[Row] |
 
 def read_split(task: TaskConfig, split: str) -> list[Row] | None:
     """The task's rows for one split (capped by max_*_examples), or None if it has none."""
-    encode = _LabelEncoder(task)
+    encode = label_encoder(task)
     if task.data.format == "hf":
         rows = _hf_rows(split, task, encode)
     else:

@@ -93,8 +93,7 @@ def tokenize_job(job: JobConfig, tasks: dict[str, Task]) -> dict[str, TokenizedT
     fraction = job.trainer.validation_fraction
     if fraction:
         for name, splits in data.items():
-            stratify = tasks[name].config.type == "classification"
             splits["train"], splits[VALIDATION] = carve_validation(
-                splits["train"], fraction, job.trainer.seed, stratify
+                splits["train"], fraction, job.trainer.seed, tasks[name].stratified
             )
     return data

@@ -3,13 +3,17 @@
 from __future__ import annotations
 
 from abc import ABC, abstractmethod
+from collections.abc import Callable
 from typing import Any, ClassVar
 
 import torch
 from torch import Tensor, nn
 from transformers import DataCollatorWithPadding, PreTrainedTokenizerBase
 
-from mtl_platform.config import ModelConfig, TaskConfig
+from mtl_platform.config import ConfigError, ModelConfig, TaskConfig
+
+# A raw label (one cell, tag or hub value) and where it was read -> what a batch holds.
+LabelEncoder = Callable[[Any, str], Any]
 
 
 def pool(features: Tensor, attention_mask: Tensor, how: str) -> Tensor:
@@ -51,11 +55,30 @@ class Task(ABC):
     main_metric: ClassVar[str]
     metric_names: ClassVar[tuple[str, ...]]  # the keys `metrics` returns
     token_labels: ClassVar[bool] = False  # one label per token (padded with IGNORE), not per row
+    stratified: ClassVar[bool] = False  # a validation split carved from train keeps each label's share
 
     def __init__(self, config: TaskConfig, model: ModelConfig):
         self.config = config
         self.model_config = model
         self.name = config.name
+
+    @classmethod
+    def label_encoder(cls, config: TaskConfig) -> LabelEncoder:
+        """A label name (after label_map) -> its index in `labels`; an unknown one is named."""
+        index = {name: i for i, name in enumerate(config.labels or [])}
+
+        def encode(raw: Any, where: str) -> int:
+            value = str(raw).strip()
+            if config.label_map is not None:
+                value = config.label_map.get(value, value)
+            if value not in index:
+                raise ConfigError(
+                    f"tasks.{config.name}.labels: {where}: label {value!r} is not in the label list; "
+                    f"allowed: {list(index)}" + (" (after label_map)" if config.label_map else "")
+                )
+            return index[value]
+
+        return encode
 
     def encode(self, rows: dict[str, list[Any]], tokenizer: PreTrainedTokenizerBase) -> dict[str, Any]:
         """Tokenize a batch of rows (a `datasets.map` batch) of text or text pairs."""

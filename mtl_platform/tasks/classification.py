@@ -14,6 +14,7 @@ from mtl_platform.tasks.base import SequenceHead, Task, count, labelled
 class ClassificationTask(Task):
     main_metric = "accuracy"
     metric_names = ("accuracy", "macro_f1")
+    stratified = True
 
     def build_head(self, hidden_size: int) -> nn.Module:
         return SequenceHead(

@@ -3,6 +3,7 @@ per label; micro- and macro-F1 over the labels."""
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
 import numpy as np
@@ -10,7 +11,8 @@ import torch.nn.functional as F
 from sklearn.metrics import f1_score
 from torch import Tensor, nn
 
-from mtl_platform.tasks.base import SequenceHead, Task, count, labelled
+from mtl_platform.config import ConfigError, TaskConfig
+from mtl_platform.tasks.base import LabelEncoder, SequenceHead, Task, count, labelled
 
 THRESHOLD = 0.5  # on each label's probability
 
@@ -23,6 +25,24 @@ class MultiLabelTask(Task):
         return SequenceHead(
             hidden_size, len(self.config.labels or []), self.model_config.head_dropout, self.model_config.pooling
         )
+
+    @classmethod
+    def label_encoder(cls, config: TaskConfig) -> LabelEncoder:
+        """A multi-hot list, from a JSON list or a cell of labels joined by data.label_separator ("[]": none)."""
+        one = Task.label_encoder(config)
+
+        def encode(raw: Any, where: str) -> list[float]:
+            if isinstance(raw, str):
+                text = raw.strip()
+                raw = json.loads(text) if text.startswith("[") else text.split(config.data.label_separator)
+            if not isinstance(raw, list):
+                raise ConfigError(f"tasks.{config.name}.data.label_column: {where}: {raw!r} is not a list of labels")
+            hot = [0.0] * len(config.labels or [])
+            for value in raw:
+                hot[one(value, where)] = 1.0
+            return hot
+
+        return encode
 
     def placeholder_label(self) -> Any:
         return [0.0] * len(self.config.labels or [])

@@ -8,6 +8,7 @@ targets' own units. For a linear head this has the optimum of z-scored targets.
 
 from __future__ import annotations
 
+import math
 from typing import Any
 
 import torch
@@ -15,8 +16,8 @@ import torch.nn.functional as F
 from scipy.stats import pearsonr, spearmanr
 from torch import Tensor, nn
 
-from mtl_platform.config import ModelConfig, TaskConfig
-from mtl_platform.tasks.base import SequenceHead, Task, count, labelled
+from mtl_platform.config import ConfigError, ModelConfig, TaskConfig
+from mtl_platform.tasks.base import LabelEncoder, SequenceHead, Task, count, labelled
 
 MAX_POINTS = 2000  # a scatter plot of more shows nothing more
 
@@ -28,6 +29,21 @@ class RegressionTask(Task):
     def __init__(self, config: TaskConfig, model: ModelConfig):
         super().__init__(config, model)
         self.loss_scale = 1.0  # 1 / variance of the train targets with normalize_targets
+
+    @classmethod
+    def label_encoder(cls, config: TaskConfig) -> LabelEncoder:
+        """A number; NaN and infinities are refused here, or they would surface as a NaN loss mid-run."""
+
+        def encode(raw: Any, where: str) -> float:
+            try:
+                value = float(raw)
+            except (TypeError, ValueError):
+                value = math.nan
+            if not math.isfinite(value):
+                raise ConfigError(f"tasks.{config.name}.data.label_column: {where}: {raw!r} is not a finite number")
+            return value
+
+        return encode
 
     def build_head(self, hidden_size: int) -> nn.Module:
         return SequenceHead(hidden_size, 1, self.model_config.head_dropout, self.model_config.pooling)
