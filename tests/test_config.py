@@ -186,6 +186,13 @@ def test_sweep_loads_job_by_path_and_checks_the_space(tmp_path):
         load_sweep(write(tmp_path / "s.yaml", data))
 
 
+def test_overrides_reach_a_sweep_job_given_by_file():
+    sweep = load_sweep(REPO / "jobs/sweeps/weights.yaml", ["job.trainer.max_steps=7", "tune.num_samples=2"])
+    assert sweep.job.trainer.max_steps == 7 and sweep.tune.num_samples == 2
+    with pytest.raises(ConfigError, match=r"trainer.max_stepz: unknown field"):
+        load_sweep(REPO / "jobs/sweeps/weights.yaml", ["job.trainer.max_stepz=7"])
+
+
 def test_methods_sweep_applies_its_overrides_and_checks_each_listed_value(tmp_path):
     sweep = load_sweep(REPO / "jobs/sweeps/methods.yaml")
     assert sweep.job.trainer.sampling.strategy == "all_tasks" and sweep.job.trainer.max_steps == 200

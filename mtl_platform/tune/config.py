@@ -157,17 +157,19 @@ def sweep_job_source(path: Path) -> str:
 
 
 def load_sweep(path: str | Path, overrides: list[str] | None = None) -> SweepConfig:
-    """Load a sweep; `job` is a path (relative to the sweep file) or an inline job. Its data,
-    backbone and metric names are checked by preflight.py."""
+    """Load a sweep; `job` is a path (relative to the sweep file) or an inline job. An override
+    `job.a.b=c` changes the job (after the sweep's own `overrides`), wherever it is written. Its
+    data, backbone and metric names are checked by preflight.py."""
     path = Path(path).resolve()
-    data = apply_overrides(read_yaml(path), overrides or [])
+    to_job = [o.removeprefix("job.") for o in overrides or [] if o.startswith("job.")]
+    data = apply_overrides(read_yaml(path), [o for o in overrides or [] if not o.startswith("job.")])
     job_data, job_base, job_source = data.get("job"), path.parent, str(path)
     if isinstance(job_data, str):
         job_path = (path.parent / job_data).resolve()
         job_data, job_base, job_source = read_yaml(job_path), job_path.parent, str(job_path)
     if not isinstance(job_data, dict):
         raise ConfigError(f"{path}: job: expected a job file path or an inline job mapping")
-    job = validate_job(apply_overrides(job_data, data.get("overrides") or []), job_base, job_source)
+    job = validate_job(apply_overrides(job_data, [*(data.get("overrides") or []), *to_job]), job_base, job_source)
     try:
         sweep = SweepConfig.model_validate({**data, "job": job.model_dump(mode="json")})
     except ValidationError as exc:
