@@ -40,26 +40,28 @@ def load_checked_sweep(path: str | Path, overrides: list[str] | None = None) -> 
     return sweep
 
 
-def check_job(job: JobConfig, source: str) -> None:
-    """Read every split and fit the sharing scheme to the backbone; `source` names the job file."""
+def check_job(job: JobConfig, source: str) -> dict[str, dict[str, list[dict[str, Any]]]]:
+    """Read every split and fit the sharing scheme to the backbone; `source` names the job file.
+    The rows read, by task and split (what `mtl validate` summarizes)."""
     from mtl_platform.data.sources import check_labels
 
-    check_labels(job, source=source)
+    rows = check_labels(job, source=source)
     check_backbone(job.model, source)
+    return rows
 
 
-def check_sweep(sweep: SweepConfig, source: str, job_source: str) -> None:
-    """The sweep's job, the backbone under every model its search can choose, and its metrics."""
-    from mtl_platform.data.sources import check_labels
-
-    check_labels(sweep.job, source=job_source)
-    for model in _searchable_models(sweep):
+def check_sweep(sweep: SweepConfig, source: str, job_source: str) -> dict[str, dict[str, list[dict[str, Any]]]]:
+    """The sweep's job, the backbone under every other model its search can choose, and its metrics;
+    the job's rows, as `check_job` gives them."""
+    rows = check_job(sweep.job, job_source)
+    for model in _searched_models(sweep):
         check_backbone(model, source)
     allowed = reported_metrics(sweep.job)
     objectives = [("tune.objectives", o.metric) for o in sweep.tune.objectives or []]
     for field, metric in [("tune.metric", sweep.tune.metric), *objectives]:
         if metric not in allowed:
             raise ConfigError(f"{source}: {field}: {metric!r} is not reported; allowed: {allowed}")
+    return rows
 
 
 def reported_metrics(job: JobConfig) -> list[str]:
@@ -108,10 +110,11 @@ def _check_lora_targets(skeleton: Any, targets: list[str]) -> None:
             )
 
 
-def _searchable_models(sweep: SweepConfig) -> list[ModelConfig]:
-    """The job's model, and each distinct model a listed value of a searched `model.` field gives."""
+def _searched_models(sweep: SweepConfig) -> list[ModelConfig]:
+    """Each distinct model other than the job's that a listed value of a searched `model.` field gives."""
     base = sweep.job.model_dump(mode="json")
-    models = {sweep.job.model.model_dump_json(): sweep.job.model}
+    own = sweep.job.model.model_dump_json()
+    models: dict[str, ModelConfig] = {}
     for key, param in sweep.search.items():
         if not key.startswith("model."):
             continue
@@ -121,5 +124,6 @@ def _searchable_models(sweep: SweepConfig) -> list[ModelConfig]:
                 switch_member(data, field, condition)
             switch_member(data, key, value)
             model = ModelConfig.model_validate(data["model"])
-            models.setdefault(model.model_dump_json(), model)
+            if model.model_dump_json() != own:
+                models.setdefault(model.model_dump_json(), model)
     return list(models.values())

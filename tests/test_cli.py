@@ -46,7 +46,7 @@ def small_job_flags(tmp_path: Path) -> list[str]:
     return [flag for k, v in pairs.items() for flag in ("-o", f"{k}={v}")]
 
 
-@pytest.mark.parametrize("command", ["train", "tune", "ui", "submit"])
+@pytest.mark.parametrize("command", ["train", "tune", "validate", "ui", "submit"])
 def test_help(command):
     result = runner.invoke(app, [command, "--help"])
     assert result.exit_code == 0
@@ -70,6 +70,34 @@ def test_bad_config_fails_before_ray_starts(tmp_path):
     )
     assert "Ray" not in result.stdout + result.stderr  # nothing started
     assert time.monotonic() - began < 60
+
+
+def test_validate_says_what_a_job_and_a_sweep_would_do_without_ray(tmp_path):
+    flags = ["-o", f"tracking.uri=sqlite:///{tmp_path / 'mlflow.db'}", "-o", f"trainer.cache_dir={tmp_path}"]
+    result = runner.invoke(app, ["validate", str(REPO / "jobs/quickstart.yaml"), *flags])
+    assert result.exit_code == 0, result.output
+    output = " ".join(result.output.split())
+    assert "the checks pass" in output and "Parameters: 22,569,996" in output
+    # The quickstart's samples: 3,000 CoNLL sentences, two of whose 9 tags are under 1% of the tags.
+    assert "3,000" in output and "conll: labels under 1% of train: I-LOC 0.5" in output
+    assert "Ray" not in result.output  # nothing started
+    sweep = runner.invoke(app, ["validate", str(REPO / "jobs/sweeps/methods.yaml"), "-o", "job.trainer.max_steps=9"])
+    assert sweep.exit_code == 0, sweep.output
+    assert "trial(s) of 9 steps each" in " ".join(sweep.output.split())
+
+
+@pytest.mark.parametrize(
+    ("override", "message"),
+    [
+        ("trainer.max_stepz=3", "trainer.max_stepz: unknown field"),  # the schema
+        ("tasks.sst2.labels=[a,b]", "label '0' is not in the label list; allowed: ['a', 'b']"),  # the data
+    ],
+)
+def test_validate_fails_like_train_does(override, message):
+    for command in ("validate", "train"):
+        result = runner.invoke(app, [command, str(REPO / "jobs/quickstart.yaml"), "-o", override])
+        assert result.exit_code == 2
+        assert message in " ".join(result.output.split())
 
 
 def test_ui_serves_the_store_on_localhost(tmp_path):

@@ -12,7 +12,7 @@ PACKAGE = Path(__file__).resolve().parents[1] / "mtl_platform"
 # From the top: a package imports only from the layers below its own.
 LAYERS = [
     {"cli"},
-    {"preflight", "cluster"},
+    {"preflight", "inspection", "cluster"},
     {"analysis", "tune"},
     {"train"},
     {"serving"},

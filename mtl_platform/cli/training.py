@@ -234,3 +234,64 @@ def _check_groupings(sweep_file: Path, job: JobConfig, groupings: list[Any]) -> 
         summary.parent_run_id, {k: [r[k] for r in rows] for k in rows[0]}, "groupings.json"
     )
     console.print(f"Logged to the sweep's parent run {summary.parent_run_id} as groupings.json")
+
+
+@command()
+def validate(
+    job_file: Annotated[Path, typer.Argument(help="job or sweep YAML")],
+    override: Overrides = None,
+) -> None:
+    """Check a job or sweep as `mtl train` and `mtl tune` would, without starting Ray, and say what
+    it would do: rows and labels per task, truncation, batches per task, parameters, memory, where
+    it logs; for a sweep, its trials."""
+    from mtl_platform.config import load_job, read_yaml
+    from mtl_platform.preflight import check_job, check_sweep
+    from mtl_platform.tune.config import load_sweep, sweep_job_source
+
+    sweep, source = None, str(job_file.resolve())
+    if "search" in read_yaml(job_file):
+        sweep = load_sweep(job_file, override or [])
+        job = sweep.job
+        rows = check_sweep(sweep, source, sweep_job_source(job_file))
+    else:
+        job = load_job(job_file, override or [])
+        rows = check_job(job, source)
+    from mtl_platform.inspection import RARE, summarize_job, sweep_trials
+
+    summary = summarize_job(job, rows)
+    table = Table(title=f"{job_file}: the checks pass; what '{job.name}' would train")
+    for column in ("task", "type", "rows", "truncated", "batches", "epochs", "labels (smallest share)"):
+        table.add_column(column)
+    for task in summary.tasks:
+        shares = ""
+        if task.label_shares:
+            smallest = min(task.label_shares, key=task.label_shares.__getitem__)
+            shares = f"{len(task.label_shares)} ({smallest} {task.label_shares[smallest]:.1%})"
+        table.add_row(
+            task.name,
+            task.type,
+            " ".join(f"{split} {n:,}" for split, n in task.rows.items()),
+            f"{task.truncated:.1%}",
+            f"{task.batches:,.0f}",
+            f"{task.epochs:.2f}",
+            shares,
+        )
+    console.print(table)
+    for task in summary.tasks:
+        if rare := task.rare_labels():
+            found = ", ".join(f"{label} {task.label_shares[label]:.2%}" for label in rare)
+            console.print(f"[bold yellow]warning:[/] {task.name}: labels under {RARE:.0%} of train: {found}")
+    counts = summary.parameters
+    console.print(
+        f"Parameters: {counts['params/total']:,} ({counts['params/trainable']:,} trainable, "
+        f"{counts['params/shared']:,} shared); about {summary.memory_mb:,.0f} MB a worker for weights, "
+        f"gradients and AdamW state (activations not included), on {job.scaling.num_workers} worker(s)."
+    )
+    console.print(
+        f"MLflow: {summary.tracking_uri}, experiment '{job.tracking.experiment}'; checkpoints under "
+        f"{summary.storage_path}; tokenized data cached in {summary.cache_dir}."
+    )
+    if sweep is not None:
+        points, trials = sweep_trials(sweep)
+        space = f"{points:,} points" if points is not None else "a continuous space"
+        console.print(f"Sweep '{sweep.name}': {space}, {trials} trial(s) of {job.trainer.max_steps} steps each.")

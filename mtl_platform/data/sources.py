@@ -179,13 +179,19 @@ def read_split(task: TaskConfig, split: str) -> list[Row] | None:
     return rows[:cap] if cap else rows
 
 
-def check_labels(job: JobConfig, source: str) -> None:
-    """Read every split once so that bad columns or labels fail before Ray starts."""
+def check_labels(job: JobConfig, source: str) -> dict[str, dict[str, list[Row]]]:
+    """Read every split once so that bad columns or labels fail before Ray starts; the rows read,
+    by task and split."""
+    found: dict[str, dict[str, list[Row]]] = {}
     for task in job.tasks:
+        found[task.name] = {}
         try:
             for split in SPLITS:
                 rows = read_split(task, split)
                 if rows == [] or (rows is None and split == "train"):
                     raise ConfigError(f"tasks.{task.name}.data.{split}: no labelled examples")
+                if rows is not None:
+                    found[task.name][split] = rows
         except ConfigError as exc:
             raise ConfigError(f"{source}: {exc}") from None
+    return found

@@ -1,0 +1,124 @@
+"""What a job would do, told before it runs (`mtl validate`): each task's rows and labels, how
+much of its text `max_length` cuts, the batches (and epochs) each task gets under the sampler,
+the model's parameters with a memory estimate per worker, and where the run would log and write.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import torch
+
+from mtl_platform.config import JobConfig
+from mtl_platform.data.sampler import expected_batches
+from mtl_platform.data.tokenize import load_tokenizer
+from mtl_platform.models.multitask import build_model, parameter_counts
+from mtl_platform.tasks import build_tasks
+from mtl_platform.tracking.mlflow_store import tracking_uri
+from mtl_platform.tune.config import SweepConfig
+
+RARE = 0.01  # a label under this share of its task's train rows is worth a warning
+TRUNCATION_SAMPLE = 5000  # train rows tokenized to estimate the share max_length cuts
+# fp32 weights, their gradients and AdamW's two moments, per trainable parameter (frozen ones: weights only).
+BYTES_TRAINABLE, BYTES_FROZEN = 16, 4
+
+
+@dataclass(frozen=True)
+class TaskSummary:
+    name: str
+    type: str
+    rows: dict[str, int]  # per split; train after the validation split is carved from it
+    label_shares: dict[str, float]  # each label's share of the train labels (empty for regression)
+    truncated: float  # share of (a sample of) the train rows longer than max_length tokens
+    batches: float  # of this task in the run, expected under the sampler
+    epochs: float  # passes over its train rows those batches make
+
+    def rare_labels(self) -> list[str]:
+        return [label for label, share in self.label_shares.items() if share < RARE]
+
+
+@dataclass(frozen=True)
+class JobSummary:
+    tasks: list[TaskSummary]
+    parameters: dict[str, int]  # parameter_counts of the model: total, trainable, shared, per task
+    memory_mb: float  # per worker, weights + gradients + optimizer state (activations not included)
+    tracking_uri: str
+    storage_path: Path
+    cache_dir: Path
+
+
+def summarize_job(job: JobConfig, rows: dict[str, dict[str, list[dict[str, Any]]]]) -> JobSummary:
+    """The summary of `job` from the rows preflight read (by task and split)."""
+    fraction = job.trainer.validation_fraction
+    sizes = {t: max(1, round(len(splits["train"]) * (1 - fraction))) for t, splits in rows.items()}
+    batches = expected_batches(sizes, job.trainer.sampling, job.trainer.max_steps)
+    tokenizer = load_tokenizer(job.model)
+    tasks = []
+    for task in job.tasks:
+        splits = rows[task.name]
+        counts = {split: len(found) for split, found in splits.items()}
+        if fraction:
+            counts["validation"] = len(splits["train"]) - sizes[task.name]
+            counts["train"] = sizes[task.name]
+        epochs = batches[task.name] * job.trainer.batch_size / sizes[task.name]
+        tasks.append(
+            TaskSummary(
+                task.name,
+                task.type,
+                counts,
+                _label_shares(splits["train"], task.labels),
+                _truncated(splits["train"][:TRUNCATION_SAMPLE], tokenizer, job.model.max_length),
+                batches[task.name],
+                epochs,
+            )
+        )
+    with torch.device("meta"):  # shapes only: nothing is allocated or loaded
+        model = build_model(job, build_tasks(job), pretrained=False)
+    parameters = parameter_counts(model)
+    trainable = parameters["params/trainable"]
+    memory = (trainable * BYTES_TRAINABLE + (parameters["params/total"] - trainable) * BYTES_FROZEN) / 2**20
+    return JobSummary(
+        tasks, parameters, memory, tracking_uri(job.tracking.uri), job.trainer.storage_path, job.trainer.cache_dir
+    )
+
+
+def _label_shares(train: list[dict[str, Any]], labels: list[str] | None) -> dict[str, float]:
+    """Each label's share: of the rows (a multi-hot row counts each of its labels), or of the tags."""
+    if not labels:
+        return {}
+    counts: Counter[int] = Counter()
+    for row in train:
+        label = row.get("label", row.get("tags"))
+        if isinstance(label, list) and row.get("tags") is None:  # multi-hot
+            counts.update(i for i, on in enumerate(label) if on)
+        elif isinstance(label, list):
+            counts.update(label)
+        else:
+            counts[label] += 1
+    total = sum(counts.values()) or 1
+    return {name: counts[i] / total for i, name in enumerate(labels)}
+
+
+def _truncated(train: list[dict[str, Any]], tokenizer: Any, max_length: int) -> float:
+    """The share of rows whose tokens (special ones included) exceed max_length."""
+    if not train:
+        return 0.0
+    if "tokens" in train[0]:
+        ids = tokenizer([row["tokens"] for row in train], is_split_into_words=True)["input_ids"]
+    else:
+        pairs = [row["text_pair"] for row in train]
+        ids = tokenizer([row["text"] for row in train], pairs if any(pairs) else None)["input_ids"]
+    return sum(len(i) > max_length for i in ids) / len(ids)
+
+
+def sweep_trials(sweep: SweepConfig) -> tuple[int | None, int]:
+    """The number of distinct points in the search space (None if a dimension is continuous), and
+    of trials the sweep runs: tune.num_samples times every grid's size (Ray Tune's rule)."""
+    grid = math.prod(len(p.values or []) for p in sweep.search.values() if p.type == "grid")
+    finite = all(p.type in ("grid", "choice") for p in sweep.search.values())
+    points = math.prod(len(p.values or []) for p in sweep.search.values()) if finite else None
+    return points, sweep.tune.num_samples * grid
