@@ -156,7 +156,9 @@ def test_auxiliary_mode_trains_the_target_baseline_only_and_logs_its_gain(ray_se
     job_dict["tasks"] = job_dict["tasks"][:2]  # sst2 (target), stsb (auxiliary)
     job_dict["target"] = "sst2"
     job_dict["scaling"]["num_workers"] = 1
-    job_dict["trainer"].update(max_steps=4, eval_every=1, validation_fraction=0.2, sampling={"strategy": "uniform"})
+    job_dict["trainer"].update(
+        max_steps=4, eval_every=1, log_every=2, validation_fraction=0.2, sampling={"strategy": "uniform"}
+    )
     job_file = tmp_path / "job.yaml"
     job_file.write_text(yaml.safe_dump(job_dict))
     runner = CliRunner()
@@ -169,6 +171,16 @@ def test_auxiliary_mode_trains_the_target_baseline_only_and_logs_its_gain(ray_se
 
     trained = runner.invoke(app, ["train", str(job_file)])
     assert trained.exit_code == 0, trained.output
+    # Progress, read from the run's journal: a plain line per logged step (not a terminal here), one
+    # per evaluation, and the final table and the UI command last.
+    lines = [line for line in trained.output.splitlines() if line.strip()]
+    logged = [line for line in lines if line.startswith(("step 2/4", "step 4/4"))]
+    assert len(logged) == 2 and all("loss sst2" in line and "stsb" in line for line in logged)
+    assert "ETA 0 s" in logged[1]
+    assert [line.split(":")[0] for line in lines if ": dev sst2" in line] == [f"step {s}" for s in (1, 2, 3, 4)]
+    table = next(i for i, line in enumerate(lines) if "dev metrics of the model kept" in line)
+    assert max(i for i, line in enumerate(lines) if line.startswith("step ")) < table
+    assert any(line.startswith("Browse it:") for line in lines[table:])  # then the UI command
     [mtl] = client.search_runs([experiment_id], "tags.`mtl.job` = 'test-job'")
     assert mtl.data.tags["mtl.target"] == "sst2"
     gains = {m.step: m.value for m in client.get_metric_history(mtl.info.run_id, "dev/target_gain")}

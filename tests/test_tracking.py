@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+import io
+import json
 import os
 
 import mlflow
 from mlflow.tracking import MlflowClient
+from rich.console import Console
 
 from mtl_platform.serving.model import tracking
 from mtl_platform.tracking.mlflow_store import experiment_id, flatten, tracking_uri
+from mtl_platform.tracking.progress import JournalProgress
 
 
 def test_default_store_is_sqlite_in_mlruns_with_absolute_artifact_paths(tmp_path, monkeypatch):
@@ -48,3 +52,22 @@ def test_logging_a_model_leaves_no_tracking_uri_behind(tmp_path, monkeypatch):
     assert "MLFLOW_TRACKING_URI" not in os.environ and not mlflow.tracking.is_tracking_uri_set()
     monkeypatch.chdir(tmp_path)
     assert tracking_uri() == f"sqlite:///{tmp_path / 'mlruns' / 'mlflow.db'}"
+
+
+def test_progress_follows_the_journal_line_by_line(tmp_path):
+    """Plain lines (not a terminal): one per logged step with the losses, steps/s from the journal's
+    own timestamps and the ETA; one per evaluation; a line still being written waits."""
+    journal = tmp_path / "metrics.jsonl"
+    out = io.StringIO()
+    shown = JournalProgress(journal, 100, {"a": "accuracy", "b": "pearson"}, Console(file=out, width=200))
+    lines = [["train/a/loss", 0.5, 1_000, 10], ["train/b/loss", 2.0, 1_000, 10], ["train/a/loss", 0.25, 6_000, 20]]
+    journal.write_text("".join(json.dumps(line) + "\n" for line in lines) + '["dev/a/accuracy", 0.8, 6000, 20]')
+    shown.poll()
+    assert out.getvalue().splitlines() == [
+        "step 10/100 (starting) loss a 0.5 b 2",
+        "step 20/100 (2.00 steps/s, ETA 40 s) loss a 0.25 b 2",
+    ]
+    with journal.open("a") as handle:  # the evaluation's line is complete now, with the mean after it
+        handle.write('\n["dev/b/pearson", 0.5, 6000, 20]\n["dev/mean", 0.65, 6000, 20]\n')
+    shown.poll()
+    assert out.getvalue().splitlines()[2:] == ["step 20: dev a 0.8000 b 0.5000, mean 0.6500"]

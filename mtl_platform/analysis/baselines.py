@@ -61,9 +61,13 @@ def baseline_jobs(job: JobConfig) -> list[JobConfig]:
     return [baseline_job(seeded, task, steps[task]) for seeded in job.per_seed() for task in tasks]
 
 
-def run_baselines(job: JobConfig) -> list[tuple[JobConfig, JobResult]]:
-    """Train every baseline of `job` (see `baseline_jobs`), tagged as `job`'s, in `job`'s experiment."""
-    return [(baseline, run_job(baseline, tags={BASELINE_TAG: job.name})) for baseline in baseline_jobs(job)]
+def run_baselines(job: JobConfig, progress: bool = False) -> list[tuple[JobConfig, JobResult]]:
+    """Train every baseline of `job` (see `baseline_jobs`), tagged as `job`'s, in `job`'s experiment;
+    `progress` shows each on the console."""
+    return [
+        (baseline, run_job(baseline, tags={BASELINE_TAG: job.name}, progress=progress))
+        for baseline in baseline_jobs(job)
+    ]
 
 
 @dataclass(frozen=True)

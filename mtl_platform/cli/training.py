@@ -36,7 +36,7 @@ def train(
     if len(runs) > 1 and (resume or run_name):
         raise ConfigError("--resume continues one run; drop trainer.seeds (or pick one with -o trainer.seeds=null)")
     for seeded in runs:  # one run per seed of trainer.seeds
-        result = run_job(seeded, resume=resume or run_name is not None, run_name=run_name)
+        result = run_job(seeded, resume=resume or run_name is not None, run_name=run_name, progress=True)
         _print_result(seeded, result)
 
 
@@ -60,7 +60,7 @@ def baseline(job_file: Annotated[Path, typer.Argument(help="multi-task job YAML"
 
     from mtl_platform.analysis.baselines import convergence, run_baselines
 
-    trained = run_baselines(job)
+    trained = run_baselines(job, progress=True)
     table = Table(title=f"single-task baselines of '{job.name}': converged? (best of the last 20% of steps vs before)")
     for column in ("run", "seed", "steps", "curve", "gain", "plateau"):
         table.add_column(column)
@@ -149,7 +149,7 @@ def affinity(
     from mtl_platform.analysis.grouping import groupings_to_check, suggest, sweep_for
     from mtl_platform.train.trainer import run_job
 
-    result = run_job(job)
+    result = run_job(job, progress=True)
     summary = json.loads((job.trainer.storage_path / result.run_name / AFFINITY_FILE).read_text())
     tasks = summary["tasks"]
     for name in ("lookahead", "cosine"):

@@ -8,6 +8,7 @@ import os
 import tempfile
 import uuid
 from collections.abc import Sequence
+from contextlib import nullcontext
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -36,6 +37,7 @@ from mtl_platform.tracking.mlflow_store import (
     tracking_uri,
 )
 from mtl_platform.tracking.plots import log_affinity, log_evaluation_plots, log_run_plots
+from mtl_platform.tracking.progress import JournalProgress
 from mtl_platform.tracking.redact import job_to_yaml, redact_text
 from mtl_platform.tracking.run_directory import (
     ADAPTERS_DIR,
@@ -326,13 +328,14 @@ def run_job(
     stop_at: int | None = None,
     from_checkpoint: Checkpoint | None = None,
     mlflow_run_id: str | None = None,
+    progress: bool = False,
 ) -> JobResult:
     """Run one multi-task training job on Ray Train and track it in MLflow.
 
     `stop_at` ends training at that step with the schedule still set by
     max_steps; `from_checkpoint` starts from another run's checkpoint; and
     `mlflow_run_id` continues that MLflow run. Together they run one segment
-    of a PBT trial.
+    of a PBT trial. `progress` shows the run's progress on this console (tracking/progress.py).
     """
     storage = job.trainer.storage_path
     uri = tracking_uri(job.tracking.uri)
@@ -366,8 +369,10 @@ def run_job(
     trainer = torch_trainer(plan, name, gpu, callbacks)
     stopped = run_dir / STOPPED_FILE
     stopped.unlink(missing_ok=True)  # from an earlier attempt of a resumed run
+    shown = JournalProgress(run_dir / JOURNAL_FILE, plan.stop_at, main_metrics(job)) if progress else nullcontext()
     try:
-        result = trainer.fit()
+        with shown:
+            result = trainer.fit()
     except BaseException:
         _finish_or_explain(client, run_id, run_dir, None, "FAILED")
         raise
