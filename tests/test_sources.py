@@ -6,7 +6,7 @@ import json
 
 import pytest
 
-from mtl_platform.config import TaskConfig
+from mtl_platform.config import ConfigError, TaskConfig
 from mtl_platform.data.sources import read_split
 from tests.conftest import CONLL_TAGS, DATA, conll_task, entity_types_task, shared_data, sst2_task, stsb_task
 
@@ -175,3 +175,48 @@ def test_full_ag_news():
         labels=AG_LABELS["labels"],
     )
     assert len(read_split(alps, "train")) == 10001
+
+
+@pytest.mark.parametrize(
+    ("suffix", "content"),
+    [
+        ("tsv", "\ufeffsentence\tlabel\ngood\t1\n"),
+        ("csv", "\ufeffsentence,label\ngood,1\n"),
+        ("jsonl", '\ufeff{"sentence": "good", "label": "1"}\n'),
+    ],
+)
+def test_a_byte_order_mark_is_skipped(tmp_path, suffix, content):
+    path = tmp_path / f"train.{suffix}"
+    path.write_text(content, encoding="utf-8")  # the BOM as Excel and Notepad write it
+    data = {"format": suffix, "train": str(path), "text_column": "sentence", "label_column": "label"}
+    assert read_split(task("sst2", "classification", data, labels=["0", "1"]), "train") == [
+        {"text": "good", "text_pair": None, "label": 1}
+    ]
+
+
+def test_a_file_in_another_encoding_is_named_with_its_line_and_read_with_encoding(tmp_path):
+    path = tmp_path / "train.tsv"
+    path.write_bytes("sentence\tlabel\ngood\t1\nna\u00efve\t0\n".encode("latin-1"))
+    data = {"format": "tsv", "train": str(path), "text_column": "sentence", "label_column": "label"}
+    with pytest.raises(ConfigError, match=r"tasks.t.data.encoding: train.tsv line 3: not utf-8 .*set data.encoding"):
+        read_split(task("t", "classification", data, labels=["0", "1"]), "train")
+    rows = read_split(task("t", "classification", {**data, "encoding": "latin-1"}, labels=["0", "1"]), "train")
+    assert [r["text"] for r in rows] == ["good", "na\u00efve"]
+    utf16 = tmp_path / "utf16.tsv"
+    utf16.write_text("sentence\tlabel\nna\u00efve\t0\n", encoding="utf-16")
+    rows = read_split(
+        task("t", "classification", {**data, "train": str(utf16), "encoding": "utf-16"}, labels=["0"]), "train"
+    )
+    assert [r["text"] for r in rows] == ["na\u00efve"]
+    with pytest.raises(ValueError, match="unknown encoding 'utf-9'"):
+        task("t", "classification", {**data, "encoding": "utf-9"}, labels=["0", "1"])
+
+
+def test_a_missing_column_suggests_the_closest_name(tmp_path):
+    path = tmp_path / "train.tsv"
+    path.write_text("Quality\tsentence\n1\tgood\n")
+    data = {"format": "tsv", "train": str(path), "text_column": "sentence", "label_column": "quality"}
+    with pytest.raises(
+        ConfigError, match=r"no column 'quality'; columns are \['Quality', 'sentence'\]; did you mean 'Quality'\?"
+    ):
+        read_split(task("t", "classification", data, labels=["0", "1"]), "train")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import codecs
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal
@@ -16,6 +17,9 @@ class DataSource(Strict):
     """Where a task's examples come from: local files, or a Hugging Face dataset."""
 
     format: Literal["tsv", "csv", "jsonl", "conll", "hf"]
+    encoding: str = Field(
+        "utf-8", description="of the local files (a byte-order mark is skipped); e.g. latin-1, cp1252, utf-16"
+    )
     train: Path | None = Field(None, description="train split file (or HF split name)")
     dev: Path | DataSource | None = Field(
         None, description="a file like train's, or a source of its own (format, columns, ...; its file in `train`)"
@@ -51,6 +55,15 @@ class DataSource(Strict):
         if not path.is_file() and (info.context or {}).get("check_files", True):
             raise ValueError(f"file not found: {path}")
         return path
+
+    @field_validator("encoding")
+    @classmethod
+    def _known_encoding(cls, encoding: str) -> str:
+        try:
+            codecs.lookup(encoding)
+        except LookupError:
+            raise ValueError(f"unknown encoding {encoding!r}; e.g. utf-8, latin-1, cp1252, utf-16") from None
+        return encoding
 
     @model_validator(mode="after")
     def _complete(self) -> DataSource:

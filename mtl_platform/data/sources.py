@@ -11,7 +11,10 @@ whose rows are labelled for some of them.
 
 from __future__ import annotations
 
+import codecs
 import csv
+import difflib
+import itertools
 import json
 import sys
 from collections.abc import Iterator
@@ -42,37 +45,60 @@ def label_encoder(task: TaskConfig) -> LabelEncoder:
     return encode
 
 
-def _table_rows(path: Path, src: DataSource) -> Iterator[tuple[int, dict[str, Any]]]:
+def _lines(path: Path, src: DataSource, task: TaskConfig) -> Iterator[str]:
+    """The file's lines, decoded one by one so that a bad byte is reported at its own line (a text
+    file object decodes in blocks); a UTF-8 byte-order mark (Excel, Notepad) is dropped."""
+    codec = codecs.lookup(src.encoding)
+    encoding = "utf-8-sig" if codec.name == "utf-8" else src.encoding
+    decoder = codecs.getincrementaldecoder(encoding)()
+    pending = ""  # decoded text not yet ended by a newline (UTF-16's newline spans two bytes)
+    with path.open("rb") as handle:
+        for line_no, raw in enumerate(itertools.chain(handle, [b""]), 1):  # b"": flush the decoder
+            try:
+                pending += decoder.decode(raw, final=not raw)
+            except UnicodeDecodeError as exc:
+                raise ConfigError(
+                    f"tasks.{task.name}.data.encoding: {path.name} line {line_no}: not {src.encoding} "
+                    f"({exc.reason}, byte {exc.object[exc.start : exc.start + 1]!r}); set data.encoding "
+                    "to the file's encoding, e.g. latin-1 or cp1252"
+                ) from None
+            *complete, pending = pending.split("\n")
+            yield from (line + "\n" for line in complete)
+    if pending:
+        yield pending
+
+
+def _table_rows(path: Path, src: DataSource, task: TaskConfig) -> Iterator[tuple[int, dict[str, Any]]]:
     """Yield (line number, row by column name) from a tsv, csv or jsonl file."""
-    with path.open(encoding="utf-8", newline="") as handle:
-        if src.format == "jsonl":
-            for line_no, line in enumerate(handle, 1):
-                if line.strip():
-                    yield line_no, json.loads(line)
-            return
-        if src.format == "tsv":
-            reader = csv.reader(handle, delimiter="\t", quoting=csv.QUOTE_NONE)
-        else:
-            reader = csv.reader(handle)
-        names = src.columns
-        for line_no, values in enumerate(reader, 1):
-            if names is None:  # the header line
-                names = values
-                continue
-            if not values:
-                continue
-            yield line_no, dict(zip(names, values))
+    lines = _lines(path, src, task)
+    if src.format == "jsonl":
+        for line_no, line in enumerate(lines, 1):
+            if line.strip():
+                yield line_no, json.loads(line)
+        return
+    tsv = src.format == "tsv"
+    reader = csv.reader(lines, delimiter="\t", quoting=csv.QUOTE_NONE) if tsv else csv.reader(lines)
+    names = src.columns
+    for line_no, values in enumerate(reader, 1):
+        if names is None:  # the header line
+            names = values
+            continue
+        if not values:
+            continue
+        yield line_no, dict(zip(names, values))
 
 
 def _sentence_rows(path: Path, src: DataSource, task: TaskConfig, encode: LabelEncoder) -> list[Row]:
     rows = []
-    for line_no, record in _table_rows(path, src):
+    for line_no, record in _table_rows(path, src, task):
         where = f"{path.name} line {line_no}"
         for field in ("text_column", "text_pair_column", "label_column"):
             column = getattr(src, field)
             if column is not None and column not in record:
+                close = difflib.get_close_matches(column, [str(c) for c in record], n=1, cutoff=0.6)
+                hint = f"; did you mean {close[0]!r}?" if close else ""
                 raise ConfigError(
-                    f"tasks.{task.name}.data.{field}: {where}: no column {column!r}; columns are {list(record)}"
+                    f"tasks.{task.name}.data.{field}: {where}: no column {column!r}; columns are {list(record)}{hint}"
                 )
         label = encode(record[src.label_column], where)
         if label is not None:
@@ -90,27 +116,26 @@ def _conll_rows(path: Path, src: DataSource, task: TaskConfig, encode: LabelEnco
     rows: list[Row] = []
     tokens: list[str] = []
     tags: list[int | float] = []
-    with path.open(encoding="utf-8") as handle:
-        for line_no, line in enumerate(handle, 1):
-            fields = line.split()
-            if not fields or fields[0] == "-DOCSTART-":
-                if tokens:
-                    rows.append({"tokens": tokens, "tags": tags})
-                tokens, tags = [], []
-                continue
-            if len(fields) < 2:
-                raise ConfigError(
-                    f"tasks.{task.name}.data: {path.name} line {line_no}: "
-                    f"{line.strip()!r} has one column; a CoNLL line needs a token and a tag"
-                )
-            try:
-                token, tag = fields[src.token_column], fields[src.tag_column]
-            except IndexError:
-                raise ConfigError(
-                    f"tasks.{task.name}.data.tag_column: {path.name} line {line_no}: only {len(fields)} columns"
-                ) from None
-            tokens.append(token)
-            tags.append(encode(tag, f"{path.name} line {line_no}"))
+    for line_no, line in enumerate(_lines(path, src, task), 1):
+        fields = line.split()
+        if not fields or fields[0] == "-DOCSTART-":
+            if tokens:
+                rows.append({"tokens": tokens, "tags": tags})
+            tokens, tags = [], []
+            continue
+        if len(fields) < 2:
+            raise ConfigError(
+                f"tasks.{task.name}.data: {path.name} line {line_no}: "
+                f"{line.strip()!r} has one column; a CoNLL line needs a token and a tag"
+            )
+        try:
+            token, tag = fields[src.token_column], fields[src.tag_column]
+        except IndexError:
+            raise ConfigError(
+                f"tasks.{task.name}.data.tag_column: {path.name} line {line_no}: only {len(fields)} columns"
+            ) from None
+        tokens.append(token)
+        tags.append(encode(tag, f"{path.name} line {line_no}"))
     if tokens:
         rows.append({"tokens": tokens, "tags": tags})
     return rows
