@@ -45,6 +45,8 @@ def test_classification_loss_and_metrics():
     assert set(scores) == set(task.metric_names)
     assert scores["accuracy"] == pytest.approx(0.75)
     assert scores["macro_f1"] == pytest.approx((2 / 3 + 4 / 5) / 2)
+    # MCC = (TP TN - FP FN) / sqrt((TP+FP)(TP+FN)(TN+FP)(TN+FN)) = (2 - 0) / sqrt(3 * 2 * 2 * 1)
+    assert scores["mcc"] == pytest.approx(2 / math.sqrt(12))
 
 
 def test_classification_head_shape():
@@ -155,6 +157,16 @@ def test_multilabel_loss_and_metrics():
 
 def test_every_task_type_has_its_rules_and_its_module():
     assert set(TASK_TYPE_RULES) == set(TASK_TYPES)
+    for name, rules in TASK_TYPE_RULES.items():  # a main metric is one the type reports
+        assert set(rules.main_metrics) <= set(TASK_TYPES[name].metric_names), name
+
+
+def test_main_metric_is_chosen_per_task_among_its_type_metrics():
+    task = TaskConfig(name="t", type="classification", data=DATA, labels=["a", "b"], main_metric="mcc")
+    assert build_task(task, MODEL).main_metric == "mcc"
+    assert make("classification", ["a", "b"]).main_metric == "accuracy"
+    with pytest.raises(ValueError, match=r"main_metric 'mse' is not one a regression task can use; allowed: "):
+        TaskConfig(name="t", type="regression", data=DATA, main_metric="mse")  # lower is better: not in dev/mean
 
 
 @pytest.mark.parametrize(

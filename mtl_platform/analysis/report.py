@@ -25,7 +25,7 @@ from mlflow.entities import Run
 from mlflow.tracking import MlflowClient
 from rich.table import Table
 
-from mtl_platform.tasks import TASK_TYPES
+from mtl_platform.config.task import TASK_TYPE_RULES
 from mtl_platform.tracking.delta_m import BASELINE_TAG, delta_m, main_score
 from mtl_platform.tracking.mlflow_store import create_run
 
@@ -82,12 +82,17 @@ def _is_configuration(tags: dict[str, str], job: str) -> bool:
 
 
 def _main_metrics(runs: list[Run]) -> dict[str, str]:
-    """Each task's main metric, from the tasks' types the runs logged as params."""
+    """Each task's main metric, from the tasks' types (and `main_metric`s) the runs logged as params."""
     found: dict[str, str] = {}
     for run in runs:
-        for key, value in run.data.params.items():
-            if key.startswith("tasks.") and key.endswith(".type") and value in TASK_TYPES:
-                found.setdefault(key.split(".")[1], TASK_TYPES[value].main_metric)
+        params = run.data.params
+        for key, value in params.items():
+            if key.startswith("tasks.") and key.endswith(".type") and value in TASK_TYPE_RULES:
+                chosen = params.get(key.removesuffix(".type") + ".main_metric")
+                default = TASK_TYPE_RULES[value].main_metrics[0]
+                found.setdefault(
+                    key.split(".")[1], chosen if chosen in TASK_TYPE_RULES[value].main_metrics else default
+                )
     return found
 
 

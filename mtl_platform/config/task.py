@@ -95,15 +95,16 @@ class TypeRules:
     """What a task type (its head, loss, metrics and label encoding: tasks/<type>.py) asks of its YAML."""
 
     labels: bool  # needs `labels`, the label names; without them it takes neither labels nor label_map
+    main_metrics: tuple[str, ...]  # what `main_metric` may be (higher is better: dev/mean averages them); default first
     options: tuple[str, ...] = ()  # the TaskConfig fields only this type takes
 
 
 # One line a task type; tests/test_tasks.py checks that it names the types tasks.TASK_TYPES builds.
 TASK_TYPE_RULES: dict[str, TypeRules] = {
-    "classification": TypeRules(labels=True),
-    "multilabel": TypeRules(labels=True),
-    "regression": TypeRules(labels=False, options=("normalize_targets",)),
-    "token_classification": TypeRules(labels=True),
+    "classification": TypeRules(labels=True, main_metrics=("accuracy", "macro_f1", "mcc")),
+    "multilabel": TypeRules(labels=True, main_metrics=("micro_f1", "macro_f1", "exact_match")),
+    "regression": TypeRules(labels=False, main_metrics=("pearson", "spearman"), options=("normalize_targets",)),
+    "token_classification": TypeRules(labels=True, main_metrics=("f1", "precision", "recall", "token_accuracy")),
 }
 TaskType = Literal[tuple(TASK_TYPE_RULES)]  # type: ignore[valid-type]
 
@@ -116,6 +117,11 @@ class TaskConfig(Strict):
     data: DataSource
     labels: list[str] | None = Field(None, description="label names (classification and tags)")
     label_map: dict[str, str] | None = Field(None, description="raw value in the file -> label name")
+    main_metric: str | None = Field(
+        None,
+        description="the metric dev/mean, checkpoint selection, Δm and the report use for this task (e.g. mcc or "
+        "macro_f1 for an imbalanced task); default: its type's first (accuracy, micro_f1, pearson, f1)",
+    )
     max_train_examples: int | None = Field(None, gt=0)
     max_eval_examples: int | None = Field(None, gt=0)
     normalize_targets: bool = Field(
@@ -124,9 +130,18 @@ class TaskConfig(Strict):
         "so the loss starts near 1 like the cross-entropies (predictions stay in the targets' units)",
     )
 
+    def main(self) -> str:
+        """The metric that stands for this task (dev/mean, selection, Δm, the report)."""
+        return self.main_metric or TASK_TYPE_RULES[self.type].main_metrics[0]
+
     @model_validator(mode="after")
     def _fits_type(self) -> TaskConfig:
         rules = TASK_TYPE_RULES[self.type]
+        if self.main_metric is not None and self.main_metric not in rules.main_metrics:
+            raise ValueError(
+                f"main_metric {self.main_metric!r} is not one a {self.type} task can use; allowed: "
+                f"{list(rules.main_metrics)}"
+            )
         for option in sorted({o for r in TASK_TYPE_RULES.values() for o in r.options} - set(rules.options)):
             if getattr(self, option) != type(self).model_fields[option].default:
                 owners = " and ".join(t for t, r in TASK_TYPE_RULES.items() if option in r.options)

@@ -27,7 +27,7 @@ def build_tasks(job: JobConfig) -> dict[str, Task]:
 
 def main_metrics(job: JobConfig) -> dict[str, str]:
     """Each task's main metric: what dev/mean, plots and Δm compare."""
-    return {t.name: TASK_TYPES[t.type].main_metric for t in job.tasks}
+    return {t.name: t.main() for t in job.tasks}
 
 
 __all__ = ["TASK_TYPES", "Task", "build_task", "build_tasks", "main_metrics"]

@@ -52,7 +52,6 @@ class Task(ABC):
     by the global count: the mean over the global batch, whatever the split.
     Batches hold `labels` and, in mixed batches, a `label_mask` of the rows that are this task's."""
 
-    main_metric: ClassVar[str]
     metric_names: ClassVar[tuple[str, ...]]  # the keys `metrics` returns
     token_labels: ClassVar[bool] = False  # one label per token (padded with IGNORE), not per row
     stratified: ClassVar[bool] = False  # a validation split carved from train keeps each label's share
@@ -61,6 +60,7 @@ class Task(ABC):
         self.config = config
         self.model_config = model
         self.name = config.name
+        self.main_metric = config.main()  # its type's default, or the job's `main_metric`
 
     @classmethod
     def label_encoder(cls, config: TaskConfig) -> LabelEncoder:

@@ -5,15 +5,14 @@ from __future__ import annotations
 from typing import Any
 
 import torch.nn.functional as F
-from sklearn.metrics import accuracy_score, confusion_matrix, f1_score
+from sklearn.metrics import accuracy_score, confusion_matrix, f1_score, matthews_corrcoef
 from torch import Tensor, nn
 
 from mtl_platform.tasks.base import SequenceHead, Task, count, labelled
 
 
 class ClassificationTask(Task):
-    main_metric = "accuracy"
-    metric_names = ("accuracy", "macro_f1")
+    metric_names = ("accuracy", "macro_f1", "mcc")
     stratified = True
 
     def build_head(self, hidden_size: int) -> nn.Module:
@@ -34,6 +33,7 @@ class ClassificationTask(Task):
         return {
             "accuracy": float(accuracy_score(targets, predictions)),
             "macro_f1": float(f1_score(targets, predictions, labels=labels, average="macro", zero_division=0)),
+            "mcc": float(matthews_corrcoef(targets, predictions)),
         }
 
     def details(self, predictions: list[Any], targets: list[Any]) -> dict[str, Any]:

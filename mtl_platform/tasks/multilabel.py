@@ -18,7 +18,6 @@ THRESHOLD = 0.5  # on each label's probability
 
 
 class MultiLabelTask(Task):
-    main_metric = "micro_f1"
     metric_names = ("micro_f1", "macro_f1", "exact_match")
 
     def build_head(self, hidden_size: int) -> nn.Module:

@@ -23,7 +23,6 @@ MAX_POINTS = 2000  # a scatter plot of more shows nothing more
 
 
 class RegressionTask(Task):
-    main_metric = "pearson"
     metric_names = ("pearson", "spearman", "mse")
 
     def __init__(self, config: TaskConfig, model: ModelConfig):

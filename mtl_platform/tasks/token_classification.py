@@ -27,7 +27,6 @@ class TokenHead(nn.Module):
 
 
 class TokenClassificationTask(Task):
-    main_metric = "f1"
     metric_names = ("f1", "precision", "recall", "token_accuracy")
     token_labels = True
 
