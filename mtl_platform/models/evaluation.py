@@ -13,8 +13,6 @@ from torch import nn
 
 from mtl_platform.tasks import Task
 
-# Beside each checkpoint: what the plots of a finished run show besides metric histories.
-
 
 def select_rows(dataset: datasets.Dataset, indices: list[int]) -> list[dict[str, Any]]:
     columns = dataset[indices]

@@ -6,7 +6,9 @@ the modules named beside them).
         job.yaml            JOB_FILE              the job as it ran, secrets masked             (train/trainer.py)
         metrics.jsonl       JOURNAL_FILE          every metric rank 0 reported, fsynced before
                                                   each checkpoint; replayed by mtl sync         (tracking/journal.py)
-        stopped.txt         STOPPED_FILE          why the workers stopped (nonfinite: stop)     (train/loop.py)
+        stopped.txt         STOPPED_FILE          why the workers stopped (nonfinite: stop):    (train/loop.py)
+                                                  Ray Train's result holds only checkpointed
+                                                  metrics, so the reason reaches the driver here
         initial_weights.pt  INITIAL_WEIGHTS_FILE  the tensors model.init_from chose             (train/initial.py)
         affinity.json       AFFINITY_FILE         the averaged affinity matrices, their cost    (train/loop.py)
         checkpoint_*/                             one per evaluation, kept by Ray Train:

@@ -56,8 +56,6 @@ from mtl_platform.train.step import (
 from mtl_platform.weighting import Weighting, build_weighting
 
 log = logging.getLogger(__name__)
-# Written by rank 0 into the run's directory when training stops on purpose: Ray Train's
-# result carries only checkpointed metrics, so the reason reaches the driver this way.
 SYSTEM_METRICS_CLOSE_SECONDS = 5.0
 
 
