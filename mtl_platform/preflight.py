@@ -26,21 +26,32 @@ from mtl_platform.tune.config import SweepConfig, load_sweep, sweep_job_source
 LORA_KINDS = ("Linear", "Embedding", "Conv1d", "Conv2d", "Conv1D")
 
 
+Rows = dict[str, dict[str, list[dict[str, Any]]]]  # what the checks read, by task and split
+
+
 def load_checked_job(path: str | Path, overrides: list[str] | None = None) -> JobConfig:
     """`load_job`, then `check_job`: what a command that trains it needs."""
+    return load_checked_job_rows(path, overrides)[0]
+
+
+def load_checked_job_rows(path: str | Path, overrides: list[str] | None = None) -> tuple[JobConfig, Rows]:
+    """`load_checked_job`, with the rows the check read (what `mtl validate` summarizes)."""
     job = load_job(path, overrides)
-    check_job(job, str(Path(path).resolve()))
-    return job
+    return job, check_job(job, str(Path(path).resolve()))
 
 
 def load_checked_sweep(path: str | Path, overrides: list[str] | None = None) -> SweepConfig:
     """`load_sweep`, then `check_sweep`."""
+    return load_checked_sweep_rows(path, overrides)[0]
+
+
+def load_checked_sweep_rows(path: str | Path, overrides: list[str] | None = None) -> tuple[SweepConfig, Rows]:
+    """`load_checked_sweep`, with the rows the check of its job read."""
     sweep = load_sweep(path, overrides)
-    check_sweep(sweep, str(Path(path).resolve()), sweep_job_source(Path(path)))
-    return sweep
+    return sweep, check_sweep(sweep, str(Path(path).resolve()), sweep_job_source(Path(path)))
 
 
-def check_job(job: JobConfig, source: str) -> dict[str, dict[str, list[dict[str, Any]]]]:
+def check_job(job: JobConfig, source: str) -> Rows:
     """Read every split and fit the sharing scheme to the backbone; `source` names the job file.
     The rows read, by task and split (what `mtl validate` summarizes)."""
     from mtl_platform.data.sources import check_labels
@@ -50,7 +61,7 @@ def check_job(job: JobConfig, source: str) -> dict[str, dict[str, list[dict[str,
     return rows
 
 
-def check_sweep(sweep: SweepConfig, source: str, job_source: str) -> dict[str, dict[str, list[dict[str, Any]]]]:
+def check_sweep(sweep: SweepConfig, source: str, job_source: str) -> Rows:
     """The sweep's job, the backbone under every other model its search can choose, and its metrics;
     the job's rows, as `check_job` gives them."""
     rows = check_job(sweep.job, job_source)

@@ -244,18 +244,15 @@ def validate(
     """Check a job or sweep as `mtl train` and `mtl tune` would, without starting Ray, and say what
     it would do: rows and labels per task, truncation, batches per task, parameters, memory, where
     it logs; for a sweep, its trials."""
-    from mtl_platform.config import load_job, read_yaml
-    from mtl_platform.preflight import check_job, check_sweep
-    from mtl_platform.tune.config import load_sweep, sweep_job_source
+    from mtl_platform.config import read_yaml
+    from mtl_platform.preflight import load_checked_job_rows, load_checked_sweep_rows
 
-    sweep, source = None, str(job_file.resolve())
+    sweep = None
     if "search" in read_yaml(job_file):
-        sweep = load_sweep(job_file, override or [])
+        sweep, rows = load_checked_sweep_rows(job_file, override or [])
         job = sweep.job
-        rows = check_sweep(sweep, source, sweep_job_source(job_file))
     else:
-        job = load_job(job_file, override or [])
-        rows = check_job(job, source)
+        job, rows = load_checked_job_rows(job_file, override or [])
     from mtl_platform.inspection import RARE, summarize_job, sweep_trials
 
     summary = summarize_job(job, rows)
