@@ -24,10 +24,11 @@ demo: $(STAMP)
 test: $(STAMP)
 	$(VENV)/bin/python -m pytest $(TEST_WORKERS) $(PYTEST_ARGS)
 
-# ruff's rule selection is in pyproject.toml.
+# ruff's rule selection and mypy's settings are in pyproject.toml.
 lint: $(STAMP)
 	$(VENV)/bin/ruff check mtl_platform tests bench
 	$(VENV)/bin/ruff format --check mtl_platform tests bench
+	$(VENV)/bin/mypy
 
 clean:
 	rm -rf mlruns ray_results .pytest_cache

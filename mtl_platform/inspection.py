@@ -97,7 +97,7 @@ def _label_shares(train: list[dict[str, Any]], labels: list[str] | None) -> dict
             counts.update(i for i, on in enumerate(label) if on)
         elif isinstance(label, list):
             counts.update(label)
-        else:
+        elif label is not None:
             counts[label] += 1
     total = sum(counts.values()) or 1
     return {name: counts[i] / total for i, name in enumerate(labels)}

@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from mtl_platform.config import ConfigError, JobConfig, ModelConfig, load_job, switch_member
-from mtl_platform.config.sharing import LAYERED
+from mtl_platform.config.sharing import LAYERED, HardOptions, LoRAOptions
 from mtl_platform.tune.config import SweepConfig, load_sweep, sweep_job_source
 
 # The data readers, the backbones and the task types (torch, transformers, datasets) are imported
@@ -94,13 +94,13 @@ def check_backbone(model: ModelConfig, source: str) -> None:
 
     skeleton = backbone_skeleton(model)
     try:
-        if sharing.scheme == "lora":
+        if isinstance(sharing, LoRAOptions):
             _check_lora_targets(skeleton, sharing.target_modules)
             return
         depth = len(skeleton.layers)  # raises a clear error for encoders without BERT-style layers
     except ValueError as exc:
         raise ConfigError(f"{source}: model: {exc}") from None
-    if sharing.scheme == "hard" and sharing.branch_layer > depth:
+    if isinstance(sharing, HardOptions) and sharing.branch_layer is not None and sharing.branch_layer > depth:
         raise ConfigError(
             f"{source}: model.sharing.branch_layer: {sharing.branch_layer} is beyond the backbone's {depth} layers"
         )

@@ -42,7 +42,7 @@ def ranked_groupings(matrix: Sequence[Sequence[float | None]], tasks: list[str],
     scored = []
     for partition in multiset_partitions(list(tasks), k):
         # In the tasks' own order, within and between groups (sympy sorts them by name).
-        groups = tuple(sorted((tuple(sorted(g, key=order.get)) for g in partition), key=lambda g: order[g[0]]))
+        groups = tuple(sorted((tuple(sorted(g, key=order.__getitem__)) for g in partition), key=lambda g: order[g[0]]))
         scored.append(ScoredGrouping(groups, grouping_score(matrix, tasks, groups)))
     return sorted(scored, key=lambda g: -g.score)
 

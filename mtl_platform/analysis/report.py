@@ -119,8 +119,9 @@ def build_report(client: MlflowClient, experiment_id: str, job: str) -> Report:
     reference = {t: statistics.fmean(v) for t, v in stl.scores.items()}
     rows: dict[str, Row] = {}
     for run in multi:
-        scores = {t: main_score(run.data.metrics, t, m) for t, m in main.items()}
-        if any(v is None for v in scores.values()):
+        found = {t: main_score(run.data.metrics, t, m) for t, m in main.items()}
+        scores = {t: score for t, score in found.items() if score is not None}
+        if len(scores) < len(found):
             continue
         row = rows.setdefault(_label(run), Row(_label(run)))
         row.runs.append(run)

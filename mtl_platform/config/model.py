@@ -64,7 +64,7 @@ class ModelConfig(Strict):
         if value is None or in_mlflow(value):
             return value
         path = resolve_path(value, info)
-        if not path.exists() and (info.context or {}).get("check_files", True):
+        if path is not None and not path.exists() and (info.context or {}).get("check_files", True):
             raise ValueError(
                 f"no such file or directory: {path}; give an MLflow run id, models:/NAME/VERSION, "
                 "a checkpoint directory or a model.pt file"

@@ -6,7 +6,7 @@ models/sharing/<scheme>.py.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Annotated, Any, Literal, Union
+from typing import TYPE_CHECKING, Annotated, Any, Literal, TypeAlias, Union
 
 from pydantic import Discriminator, Field, Tag
 
@@ -18,6 +18,9 @@ if TYPE_CHECKING:
 
 class SharingOptions(Strict):
     """Fields of every scheme; each adds its `scheme` literal and options."""
+
+    if TYPE_CHECKING:  # each scheme's literal field, as the type checker sees it on the base
+        scheme: str
 
     def trains_shared_parameters(self) -> bool:
         """Whether any trainable parameter is shared by the tasks (gradient methods need one)."""
@@ -81,22 +84,23 @@ class LoRAOptions(SharingOptions):
         from peft import LoraConfig
 
         return LoraConfig(
-            r=self.rank, lora_alpha=self.alpha, lora_dropout=self.dropout, target_modules=self.target_modules
+            r=self.rank,
+            lora_alpha=self.alpha,  # type: ignore[arg-type]  # peft annotates int but scales by alpha / r
+            lora_dropout=self.dropout,
+            target_modules=self.target_modules,
         )
 
 
-SHARING_OPTIONS: dict[str, type[SharingOptions]] = {
-    options.model_fields["scheme"].default: options
-    for options in [
-        HardOptions,
-        SoftOptions,
-        CrossStitchOptions,
-        AttentionOptions,
-        MMoEOptions,
-        PLEOptions,
-        LoRAOptions,
-    ]
-}
+_SCHEMES: list[type[SharingOptions]] = [
+    HardOptions,
+    SoftOptions,
+    CrossStitchOptions,
+    AttentionOptions,
+    MMoEOptions,
+    PLEOptions,
+    LoRAOptions,
+]
+SHARING_OPTIONS = {options.model_fields["scheme"].default: options for options in _SCHEMES}
 # Schemes that cut the backbone into its layers (the rest only call it whole).
 LAYERED = {"cross_stitch", "attention"}
 
@@ -106,7 +110,10 @@ def _scheme_of(value: Any) -> str:
     return value.get("scheme", "hard") if isinstance(value, dict) else value.scheme
 
 
-SharingConfig = Annotated[
-    Union[tuple(Annotated[options, Tag(name)] for name, options in SHARING_OPTIONS.items())],  # noqa: UP007
-    Discriminator(_scheme_of),
-]
+if TYPE_CHECKING:  # the union is built from the registry, which a type checker cannot follow
+    SharingConfig: TypeAlias = SharingOptions
+else:
+    SharingConfig = Annotated[
+        Union[tuple(Annotated[options, Tag(name)] for name, options in SHARING_OPTIONS.items())],  # noqa: UP007
+        Discriminator(_scheme_of),
+    ]

@@ -5,7 +5,7 @@ from __future__ import annotations
 import codecs
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal, TypeAlias
 
 from pydantic import Field, ValidationInfo, field_validator, model_validator
 
@@ -52,7 +52,7 @@ class DataSource(Strict):
         if value is None or (info.data.get("format") == "hf"):
             return None if value is None else Path(str(value))
         path = resolve_path(value, info)
-        if not path.is_file() and (info.context or {}).get("check_files", True):
+        if path is not None and not path.is_file() and (info.context or {}).get("check_files", True):
             raise ValueError(f"file not found: {path}")
         return path
 
@@ -106,7 +106,10 @@ TASK_TYPE_RULES: dict[str, TypeRules] = {
     "regression": TypeRules(labels=False, main_metrics=("pearson", "spearman"), options=("normalize_targets",)),
     "token_classification": TypeRules(labels=True, main_metrics=("f1", "precision", "recall", "token_accuracy")),
 }
-TaskType = Literal[tuple(TASK_TYPE_RULES)]  # type: ignore[valid-type]
+if TYPE_CHECKING:  # the literal is built from the table above, which a type checker cannot follow
+    TaskType: TypeAlias = str
+else:
+    TaskType = Literal[tuple(TASK_TYPE_RULES)]
 
 
 class TaskConfig(Strict):

@@ -8,7 +8,7 @@ whether it weighs every task at every step.
 
 from __future__ import annotations
 
-from typing import Annotated, Any, ClassVar, Literal, Union
+from typing import TYPE_CHECKING, Annotated, Any, ClassVar, Literal, TypeAlias, Union
 
 from pydantic import Discriminator, Field, Tag, field_validator
 
@@ -35,6 +35,8 @@ class WeightingOptions(Strict):
 
     requires: ClassVar[Literal["losses", "gradients"]] = "losses"
     needs_all_tasks: ClassVar[bool] = True
+    if TYPE_CHECKING:  # each method's literal field, as the type checker sees it on the base
+        method: str
     regularizers: list[RegularizerConfig] = Field(default_factory=list)
 
 
@@ -130,26 +132,24 @@ class UPGradOptions(GradientOptions):
     method: Literal["upgrad"] = "upgrad"
 
 
-WEIGHTING_OPTIONS: dict[str, type[WeightingOptions]] = {
-    options.model_fields["method"].default: options
-    for options in [
-        EqualOptions,
-        StaticOptions,
-        UncertaintyOptions,
-        DWAOptions,
-        GLSOptions,
-        RLWOptions,
-        FAMOOptions,
-        GradNormOptions,
-        MGDAOptions,
-        PCGradOptions,
-        CAGradOptions,
-        NashMTLOptions,
-        IMTLOptions,
-        AlignedMTLOptions,
-        UPGradOptions,
-    ]
-}
+_METHODS: list[type[WeightingOptions]] = [
+    EqualOptions,
+    StaticOptions,
+    UncertaintyOptions,
+    DWAOptions,
+    GLSOptions,
+    RLWOptions,
+    FAMOOptions,
+    GradNormOptions,
+    MGDAOptions,
+    PCGradOptions,
+    CAGradOptions,
+    NashMTLOptions,
+    IMTLOptions,
+    AlignedMTLOptions,
+    UPGradOptions,
+]
+WEIGHTING_OPTIONS = {options.model_fields["method"].default: options for options in _METHODS}
 
 
 def _method_of(value: Any) -> str:
@@ -157,7 +157,10 @@ def _method_of(value: Any) -> str:
     return value.get("method", "equal") if isinstance(value, dict) else value.method
 
 
-WeightingConfig = Annotated[
-    Union[tuple(Annotated[options, Tag(name)] for name, options in WEIGHTING_OPTIONS.items())],  # noqa: UP007
-    Discriminator(_method_of),
-]
+if TYPE_CHECKING:  # the union is built from the registry, which a type checker cannot follow
+    WeightingConfig: TypeAlias = WeightingOptions
+else:
+    WeightingConfig = Annotated[
+        Union[tuple(Annotated[options, Tag(name)] for name, options in WEIGHTING_OPTIONS.items())],  # noqa: UP007
+        Discriminator(_method_of),
+    ]

@@ -101,8 +101,8 @@ class MultiTaskSampler:
     def next(self) -> dict[str, list[int]]:
         """This worker's example indices of each task in the step; with `mixed`, every task
         drawn globally is there, with an empty list where none of its examples are this worker's."""
-        p = self.probabilities()
-        p = [p[t] for t in self.tasks]
+        probabilities = self.probabilities()
+        p = [probabilities[t] for t in self.tasks]
         self.steps += 1
         start, end = self.rank * self.local_batch, (self.rank + 1) * self.local_batch
         if self.sampling.mixed:

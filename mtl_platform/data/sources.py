@@ -89,6 +89,8 @@ def _table_rows(path: Path, src: DataSource, task: TaskConfig) -> Iterator[tuple
 
 
 def _sentence_rows(path: Path, src: DataSource, task: TaskConfig, encode: LabelEncoder) -> list[Row]:
+    text_column, label_column = src.text_column, src.label_column
+    assert text_column and label_column  # DataSource requires both for a table format
     rows = []
     for line_no, record in _table_rows(path, src, task):
         where = f"{path.name} line {line_no}"
@@ -100,11 +102,11 @@ def _sentence_rows(path: Path, src: DataSource, task: TaskConfig, encode: LabelE
                 raise ConfigError(
                     f"tasks.{task.name}.data.{field}: {where}: no column {column!r}; columns are {list(record)}{hint}"
                 )
-        label = encode(record[src.label_column], where)
+        label = encode(record[label_column], where)
         if label is not None:
             rows.append(
                 {
-                    "text": str(record[src.text_column]),
+                    "text": str(record[text_column]),
                     "text_pair": str(record[src.text_pair_column]) if src.text_pair_column else None,
                     "label": label,
                 }

@@ -8,12 +8,12 @@ of `layers`.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeAlias, cast
 
 import torch
 from torch import Tensor, nn
 from torch.nn.utils.rnn import pack_padded_sequence, pad_packed_sequence
-from transformers import AutoConfig, AutoModel
+from transformers import AutoConfig, AutoModel, PreTrainedModel
 
 from mtl_platform.data.tokenize import load_tokenizer, resolve_pretrained
 
@@ -22,10 +22,11 @@ if TYPE_CHECKING:
 
 
 class TransformerBackbone(nn.Module):
-    def __init__(self, encoder: nn.Module):
+    def __init__(self, encoder: PreTrainedModel):
         super().__init__()
         if getattr(encoder, "pooler", None) is not None:
-            encoder.pooler = None  # the heads pool; an unused pooler would only be dead weight under DDP
+            # The heads pool; an unused pooler would only be dead weight under DDP.
+            encoder.register_module("pooler", None)
         self.encoder = encoder
         self.hidden_size = int(encoder.config.hidden_size)
 
@@ -40,13 +41,13 @@ class TransformerBackbone(nn.Module):
                 f"{type(self.encoder).__name__} has no BERT-style `embeddings` + `encoder.layer`; "
                 "only model.sharing: hard (without branch_layer) and lora work with it"
             )
-        return self.encoder.encoder.layer
+        return cast(nn.ModuleList, self.encoder.get_submodule("encoder.layer"))
 
     def embed(self, input_ids: Tensor, attention_mask: Tensor) -> tuple[Tensor, Any]:
         # Imported here: it pulls in torch._dynamo (~1.5 s), which BiLSTM jobs never need.
         from transformers.masking_utils import create_bidirectional_mask
 
-        h = self.encoder.embeddings(input_ids=input_ids)
+        h = self.encoder.get_submodule("embeddings")(input_ids=input_ids)
         return h, create_bidirectional_mask(config=self.encoder.config, inputs_embeds=h, attention_mask=attention_mask)
 
     def forward(self, input_ids: Tensor, attention_mask: Tensor) -> Tensor:
@@ -92,7 +93,11 @@ class BiLSTMBackbone(nn.Module):
         return h
 
 
-def build_backbone(config: ModelConfig, pretrained: bool = True) -> TransformerBackbone | BiLSTMBackbone:
+# What the sharing schemes build on: `hidden_size`, `layers`, `embed` and the forward pass.
+Backbone: TypeAlias = TransformerBackbone | BiLSTMBackbone
+
+
+def build_backbone(config: ModelConfig, pretrained: bool = True) -> Backbone:
     """The backbone; `pretrained=False` builds the same architecture without loading weights."""
     if config.backbone == "transformer":
         if pretrained:
@@ -107,7 +112,7 @@ def build_backbone(config: ModelConfig, pretrained: bool = True) -> TransformerB
     )
 
 
-def backbone_skeleton(config: ModelConfig) -> TransformerBackbone | BiLSTMBackbone:
+def backbone_skeleton(config: ModelConfig) -> Backbone:
     """The backbone's modules without memory (meta tensors): for checking a config against it."""
     with torch.device("meta"):
         return build_backbone(config, pretrained=False)

@@ -22,6 +22,7 @@ import pandas as pd
 import torch
 from mlflow.exceptions import MlflowException
 from mlflow.models import infer_signature
+from mlflow.pyfunc.model import PythonModel
 from mlflow.tracking import MlflowClient
 from transformers import AutoConfig, PreTrainedTokenizerBase
 
@@ -78,7 +79,7 @@ class Predictor:
         return predictions
 
 
-class MultiTaskPyfunc(mlflow.pyfunc.PythonModel):
+class MultiTaskPyfunc(PythonModel):
     """Input: a `text` column and an optional `text_pair` column. Output: one column per task."""
 
     def load_context(self, context: Any) -> None:
@@ -124,7 +125,7 @@ def input_example(job: JobConfig) -> pd.DataFrame:
             elif text and not texts:
                 texts.append(text)
     texts = texts or ["An example sentence ."]
-    frame = {"text": texts, "text_pair": [None] * len(texts)}
+    frame: dict[str, list[str | None]] = {"text": list(texts), "text_pair": [None] * len(texts)}
     if pair:
         frame["text"].append(pair[0])
         frame["text_pair"].append(pair[1])
@@ -146,7 +147,7 @@ def tracking(uri: str) -> Iterator[None]:
     try:
         yield
     finally:
-        mlflow.set_tracking_uri(previous)
+        mlflow.set_tracking_uri(previous)  # type: ignore[arg-type]  # None unsets it, as MLflow documents
 
 
 def logged_model_id(client: MlflowClient, run_id: str) -> str | None:

@@ -9,7 +9,7 @@ targets' own units. For a linear head this has the optimum of z-scored targets.
 from __future__ import annotations
 
 import math
-from typing import Any
+from typing import Any, cast
 
 import torch
 import torch.nn.functional as F
@@ -54,7 +54,7 @@ class RegressionTask(Task):
         variance = float(targets.var()) if len(targets) > 1 else 0.0
         self.loss_scale = 1.0 / variance if variance > 0 else 1.0
         with torch.no_grad():
-            head.linear.bias.fill_(float(targets.mean()))
+            cast(nn.Linear, head.get_submodule("linear")).bias.fill_(float(targets.mean()))
 
     def loss_sum(self, output: Tensor, batch: dict[str, Tensor]) -> tuple[Tensor, Tensor]:
         output, labels = labelled(output, batch)

@@ -62,10 +62,10 @@ def compare_with_baselines(
 ) -> dict[str, float]:
     """An evaluation's dev/delta_m (when every task has a dev score and a baseline) and, in
     auxiliary-task mode, dev/target_gain: the target's Δm alone, in percent."""
-    scores = {task: metrics.get(f"dev/{task}/{metric}") for task, metric in main_metrics.items()}
+    scores = {task: metrics[key] for task, metric in main_metrics.items() if (key := f"dev/{task}/{metric}") in metrics}
     found = {}
-    if None not in scores.values() and set(main_metrics) <= set(baselines):
-        found["dev/delta_m"] = delta_m(scores, baselines, main_metrics)  # type: ignore[arg-type]
-    if target is not None and scores.get(target) is not None and target in baselines:
+    if set(main_metrics) <= set(scores) and set(main_metrics) <= set(baselines):
+        found["dev/delta_m"] = delta_m(scores, baselines, main_metrics)
+    if target is not None and target in scores and target in baselines:
         found["dev/target_gain"] = relative_gain(scores[target], baselines[target], main_metrics[target], target)
     return found

@@ -134,8 +134,9 @@ def log_baseline_comparison(client: MlflowClient, run_id: str, job_name: str, ma
     experiment tagged mtl.baseline_for=<job>, one task each). False when there are none."""
     run = client.get_run(run_id)
     baselines = baseline_scores(client, run.info.experiment_id, job_name, main_metrics)
-    scores = {t: main_score(run.data.metrics, t, m) for t, m in main_metrics.items()}
-    tasks = [t for t in main_metrics if t in baselines and scores[t] is not None]
+    found = {t: main_score(run.data.metrics, t, m) for t, m in main_metrics.items()}
+    scores = {t: score for t, score in found.items() if score is not None}
+    tasks = [t for t in main_metrics if t in baselines and t in scores]
     if not tasks:
         return False
     ours = [scores[t] for t in tasks]

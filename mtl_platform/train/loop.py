@@ -53,7 +53,7 @@ from mtl_platform.train.step import (
     gradient_weighted_backward,
     loss_weighted_backward,
 )
-from mtl_platform.weighting import Weighting, build_weighting
+from mtl_platform.weighting import GradientWeighting, LossWeighting, Weighting, build_weighting
 
 log = logging.getLogger(__name__)
 SYSTEM_METRICS_CLOSE_SECONDS = 5.0
@@ -177,12 +177,13 @@ class Training:
         """One optimizer step. `model` is the DDP-wrapped model for loss weightings, the bare one otherwise."""
         batches = self.next_batches(device)
         if self.affinity and self.affinity.due(step):
-            self.affinity.measure(self.model, self.tasks, batches, self.scheduler.get_last_lr()[0], world)
+            self.affinity.measure(self.model, self.tasks, batches, float(self.scheduler.get_last_lr()[0]), world)
         context = Step(step, self.job.trainer.seed, world, autocast(self.precision, device), self.scaler)
         try:
-            if self.weighting.requires == "gradients":
+            if isinstance(self.weighting, GradientWeighting):
                 result = gradient_weighted_backward(self.model, self.tasks, self.weighting, batches, context)
             else:
+                assert isinstance(self.weighting, LossWeighting)  # a method is one of the two kinds
                 result = loss_weighted_backward(model, self.tasks, self.weighting, batches, context)
         except NonFiniteLoss:
             self.optimizer.zero_grad(set_to_none=True)
@@ -348,7 +349,7 @@ def _train(plan: WorkerPlan) -> None:
             means = {k: sum(v) / len(v) for k, v in window.items()}
             scheme = training.model.encoder.metrics()  # e.g. expert load, over rank 0's batches
             extra = {"train/skipped_steps": skipped} if skipped else {}
-            writer.add({**means, **scheme, **extra, "train/lr": training.scheduler.get_last_lr()[0]}, step)
+            writer.add({**means, **scheme, **extra, "train/lr": float(training.scheduler.get_last_lr()[0])}, step)
             writer.flush()
             window.clear()
 

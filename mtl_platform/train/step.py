@@ -21,6 +21,7 @@ import itertools
 import math
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
+from typing import cast
 
 import torch
 import torch.distributed as dist
@@ -129,23 +130,26 @@ def loss_weighted_backward(
         outputs = model(batches)
     local, values = task_losses(tasks, outputs, batches, step.world)
     if error := _first_nonfinite(values, step):
-        sum(local.values()).backward()  # DDP expects a backward after each forward; the caller drops the gradients
+        # DDP expects a backward after each forward; the caller drops the gradients.
+        cast(Tensor, sum(local.values())).backward()
         raise error
     names = list(values)  # a task without labels in this step is not weighed: its loss is a zero
     leaf = torch.tensor([values[t] for t in names], requires_grad=True)
     with seeded(step.seed, step.number):
         objective = weighting.objective(names, leaf)
     objective.backward()  # leaf.grad = df/dL; method parameters (log-variances) get their exact gradient
+    assert leaf.grad is not None  # the objective depends on every loss
     weights = dict(zip(names, leaf.grad.tolist()))
     # The zeros stay in the sum: DDP expects a gradient (zero) for every head the forward used.
-    total = sum(weights[t] * local[t] if t in weights else local[t] for t in local)
+    total = cast(Tensor, sum(weights[t] * local[t] if t in weights else local[t] for t in local))
     extra = regularization(weighting.options, _core(model))
     step.scaler.scale(total if extra is None else total + extra).backward()
     return StepResult(values, weights)
 
 
 def _core(model: nn.Module) -> MultiTaskModel:
-    return model.module if isinstance(model, nn.parallel.DistributedDataParallel) else model
+    core = model.module if isinstance(model, nn.parallel.DistributedDataParallel) else model
+    return cast(MultiTaskModel, core)
 
 
 def fill_row(parts: Sequence[Tensor], grads: Sequence[Tensor | None]) -> set[int]:

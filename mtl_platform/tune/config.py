@@ -42,6 +42,16 @@ class SearchParam(Strict):
                 raise ValueError("type 'loguniform' needs low > 0")
         return self
 
+    def choices(self) -> list[Any]:
+        """A choice's or grid's values (the check above makes sure there are some)."""
+        return self.values or []
+
+    def bounds(self) -> tuple[float, float]:
+        """A range's low and high (the check above makes sure there are both)."""
+        if self.low is None or self.high is None:
+            raise ValueError(f"type '{self.type}' has no low and high")
+        return self.low, self.high
+
 
 class SchedulerConfig(Strict):
     """When trials stop early (ASHA) or copy and perturb better ones (PBT). Times are training steps."""
@@ -123,7 +133,7 @@ class SweepConfig(Strict):
                 raise ValueError(f"{key}: type 'simplex' is only for 'weighting.weights'")
             for field, value in (param.when or {}).items():
                 condition = search.get(field)
-                if condition is None or condition.type not in ("choice", "grid") or value not in condition.values:
+                if condition is None or condition.type not in ("choice", "grid") or value not in condition.choices():
                     raise ValueError(f"{key}: when: {field} must be a searched choice or grid with value {value!r}")
             if job is None:
                 continue

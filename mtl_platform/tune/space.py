@@ -24,14 +24,15 @@ SIMPLEX_PREFIX = "simplex."
 
 def domain(param: SearchParam) -> Any:
     if param.type == "choice":
-        return tune.choice(param.values)
+        return tune.choice(param.choices())
     if param.type == "grid":
-        return tune.grid_search(param.values)
+        return tune.grid_search(param.choices())
+    low, high = param.bounds()
     if param.type == "uniform":
-        return tune.uniform(param.low, param.high)
+        return tune.uniform(low, high)
     if param.type == "loguniform":
-        return tune.loguniform(param.low, param.high)
-    return tune.randint(int(param.low), int(param.high))
+        return tune.loguniform(low, high)
+    return tune.randint(int(low), int(high))
 
 
 def param_space(sweep: SweepConfig) -> dict[str, Any]:

@@ -54,7 +54,7 @@ from mtl_platform.tune.space import SIMPLEX_KEY, SIMPLEX_PREFIX, domain, job_for
 log = logging.getLogger(__name__)
 TRIAL_TAG = "mtl.trial_id"
 # Ray refuses an empty resource request, so the driver asks for one byte of memory and no CPU.
-TRIAL_DRIVER_RESOURCES = {"cpu": 0, "memory": 1}
+TRIAL_DRIVER_RESOURCES: dict[str, float] = {"cpu": 0, "memory": 1}
 
 
 @dataclass
@@ -130,6 +130,7 @@ def _pbt_trial(job: JobConfig, interval: int, run_name: str, parent_run_id: str,
             mlflow_run_id=mlflow_run_id,
         )
         mlflow_run_id, checkpoint, step = result.run_id, result.checkpoint, end
+        assert checkpoint is not None  # a segment that reached its stop step checkpointed there
         Path(checkpoint.path, STEP_FILE).write_text(json.dumps({"step": step}))
         tune.report(result.metrics, checkpoint=tune.Checkpoint(checkpoint.path))
 
@@ -219,14 +220,15 @@ def _summaries(client: MlflowClient, parent: str, sweep: SweepConfig, grid: tune
     runs = client.search_runs([client.get_run(parent).info.experiment_id], f"tags.mlflow.parentRunId = '{parent}'")
     by_trial = {r.data.tags.get(TRIAL_TAG): r for r in runs}
     trials = []
-    for result in grid:
+    for result in (grid[i] for i in range(len(grid))):
         trial_id = Path(result.path).name  # trial directories are named by trial id (see run_sweep)
         run = by_trial.get(trial_id)
-        metrics = {k: float(v) for k, v in (run.data.metrics if run else result.metrics).items() if "/" in k}
+        reported, point = result.metrics or {}, result.config or {}
+        metrics = {k: float(v) for k, v in (run.data.metrics if run else reported).items() if "/" in k}
         if sweep.tune.metric not in metrics:
             continue
         history = client.get_metric_history(run.info.run_id, sweep.tune.metric) if run else []
-        step = max((m.step for m in history), default=int(result.metrics.get("step", 0)))
+        step = max((m.step for m in history), default=int(reported.get("step", 0)))
         if run and run.info.status != "FINISHED" and result.error is None and step < sweep.job.trainer.max_steps:
             # A scheduler stopped it: its run was cut off (or saw the stop as a failure).
             client.set_terminated(run.info.run_id, status="KILLED")
@@ -234,8 +236,8 @@ def _summaries(client: MlflowClient, parent: str, sweep: SweepConfig, grid: tune
         trials.append(
             TrialSummary(
                 trial_id=trial_id,
-                point=result.config,
-                params=sampled_values(result.config, sweep.search),
+                point=point,
+                params=sampled_values(point, sweep.search),
                 metrics=metrics,
                 run_id=run.info.run_id if run else None,
                 step=step,
@@ -301,7 +303,7 @@ def run_sweep(sweep: SweepConfig, resume: bool = False) -> SweepSummary:
         trials = _summaries(client, parent, sweep, grid)
         if not trials:
             raise RuntimeError(f"no trial reported {sweep.tune.metric}; see the trial errors above")
-        for trial in pareto_front(trials, sweep.tune.objectives) if multi else []:
+        for trial in pareto_front(trials, sweep.tune.objectives or []) if multi else []:
             trial.pareto = True
         sign = 1 if sweep.tune.mode == "max" else -1
         best = max(trials, key=lambda t: sign * t.metrics[sweep.tune.metric])

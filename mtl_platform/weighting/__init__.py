@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from torch import Tensor, nn
+from torch import Tensor
 
 from mtl_platform.config.weighting import WeightingOptions
 from mtl_platform.weighting.aligned_mtl import AlignedMTLWeighting
@@ -17,7 +17,7 @@ from mtl_platform.weighting.imtl import IMTLWeighting
 from mtl_platform.weighting.mgda import MGDAWeighting
 from mtl_platform.weighting.nash_mtl import NashMTLWeighting
 from mtl_platform.weighting.pcgrad import PCGradWeighting
-from mtl_platform.weighting.regularizers import REGULARIZERS
+from mtl_platform.weighting.regularizers import REGULARIZERS, Regularized
 from mtl_platform.weighting.rlw import RLWWeighting
 from mtl_platform.weighting.static import StaticWeighting
 from mtl_platform.weighting.uncertainty import UncertaintyWeighting
@@ -46,7 +46,7 @@ def build_weighting(options: WeightingOptions, task_names: list[str]) -> Weighti
     return METHODS[options.method](task_names, options)
 
 
-def regularization(options: WeightingOptions, model: nn.Module) -> Tensor | None:
+def regularization(options: WeightingOptions, model: Regularized) -> Tensor | None:
     """sum_k beta_k R_k(theta) plus the sharing scheme's penalty (soft sharing's distance):
     the objective's terms that are not task losses; None when there are none."""
     terms = [r.beta * REGULARIZERS[r.name](model) for r in options.regularizers]

@@ -12,7 +12,7 @@ from mtl_platform.config.weighting import AlignedMTLOptions
 from mtl_platform.weighting.gramian import GramianWeighting
 
 
-class AlignedMTLWeighting(GramianWeighting):
+class AlignedMTLWeighting(GramianWeighting[AlignedMTLOptions]):
     def build(self, options: AlignedMTLOptions) -> Callable[[Tensor], Tensor]:
         from torchjd.aggregation import AlignedMTLWeighting as TorchJDAlignedMTL
 

@@ -12,7 +12,7 @@ from mtl_platform.config.weighting import CAGradOptions
 from mtl_platform.weighting.gramian import GramianWeighting
 
 
-class CAGradWeighting(GramianWeighting):
+class CAGradWeighting(GramianWeighting[CAGradOptions]):
     def build(self, options: CAGradOptions) -> Callable[[Tensor], Tensor]:
         from torchjd.aggregation import CAGradWeighting as TorchJDCAGrad
 

@@ -9,20 +9,23 @@ from __future__ import annotations
 
 from abc import abstractmethod
 from collections.abc import Callable
+from typing import Generic, TypeVar
 
 from torch import Tensor
 
 from mtl_platform.config.weighting import GradientOptions
 from mtl_platform.weighting.base import GradientWeighting
 
+Options = TypeVar("Options", bound=GradientOptions)
 
-class GramianWeighting(GradientWeighting):
-    def __init__(self, task_names: list[str], options: GradientOptions):
+
+class GramianWeighting(GradientWeighting, Generic[Options]):
+    def __init__(self, task_names: list[str], options: Options):
         super().__init__(task_names, options)
         self.weighting = self.build(options)
 
     @abstractmethod
-    def build(self, options: GradientOptions) -> Callable[[Tensor], Tensor]:
+    def build(self, options: Options) -> Callable[[Tensor], Tensor]:
         """The TorchJD weighting (Gramian -> weights) for these options. Methods import torchjd
         here, when one is built: importing it pulls in cvxpy, ~1.4 s in every process."""
 

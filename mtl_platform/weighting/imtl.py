@@ -12,7 +12,7 @@ from mtl_platform.config.weighting import IMTLOptions
 from mtl_platform.weighting.gramian import GramianWeighting
 
 
-class IMTLWeighting(GramianWeighting):
+class IMTLWeighting(GramianWeighting[IMTLOptions]):
     def build(self, options: IMTLOptions) -> Callable[[Tensor], Tensor]:
         from torchjd.aggregation import IMTLGWeighting as TorchJDIMTLG
 

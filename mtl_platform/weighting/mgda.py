@@ -14,7 +14,7 @@ from mtl_platform.config.weighting import MGDAOptions
 from mtl_platform.weighting.gramian import GramianWeighting
 
 
-class MGDAWeighting(GramianWeighting):
+class MGDAWeighting(GramianWeighting[MGDAOptions]):
     def build(self, options: MGDAOptions) -> Callable[[Tensor], Tensor]:
         from torchjd.aggregation import MGDAWeighting as TorchJDMGDA
 

@@ -14,7 +14,7 @@ from mtl_platform.config.weighting import PCGradOptions
 from mtl_platform.weighting.gramian import GramianWeighting
 
 
-class PCGradWeighting(GramianWeighting):
+class PCGradWeighting(GramianWeighting[PCGradOptions]):
     def build(self, options: PCGradOptions) -> Callable[[Tensor], Tensor]:
         from torchjd.aggregation import PCGradWeighting as TorchJDPCGrad
 

@@ -12,7 +12,7 @@ from mtl_platform.config.weighting import UPGradOptions
 from mtl_platform.weighting.gramian import GramianWeighting
 
 
-class UPGradWeighting(GramianWeighting):
+class UPGradWeighting(GramianWeighting[UPGradOptions]):
     def build(self, options: UPGradOptions) -> Callable[[Tensor], Tensor]:
         from torchjd.aggregation import UPGradWeighting as TorchJDUPGrad
 

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from torch import nn
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
 
 from mtl_platform.config.sharing import SharingOptions
 from mtl_platform.models.sharing.attention import TaskAttention
@@ -14,7 +15,11 @@ from mtl_platform.models.sharing.mmoe import MMoE
 from mtl_platform.models.sharing.ple import PLE
 from mtl_platform.models.sharing.soft import SoftSharing
 
-SCHEMES: dict[str, type[Encoder]] = {
+if TYPE_CHECKING:
+    from mtl_platform.models.backbones import Backbone
+
+# Each takes (tasks, backbone, its scheme's options).
+SCHEMES: dict[str, Callable[[list[str], Backbone, Any], Encoder]] = {
     "hard": HardSharing,
     "soft": SoftSharing,
     "cross_stitch": CrossStitch,
@@ -25,7 +30,7 @@ SCHEMES: dict[str, type[Encoder]] = {
 }
 
 
-def build_encoder(options: SharingOptions, tasks: list[str], backbone: nn.Module) -> Encoder:
+def build_encoder(options: SharingOptions, tasks: list[str], backbone: Backbone) -> Encoder:
     return SCHEMES[options.scheme](tasks, backbone, options)
 
 

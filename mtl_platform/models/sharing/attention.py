@@ -8,11 +8,16 @@ each task selects its own features at every depth.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, cast
+
 import torch
 from torch import Tensor, nn
 
 from mtl_platform.config.sharing import AttentionOptions
 from mtl_platform.models.sharing.base import Encoder
+
+if TYPE_CHECKING:
+    from mtl_platform.models.backbones import Backbone
 
 
 def attention_module(inputs: int, hidden: int, bottleneck: int) -> nn.Module:
@@ -20,7 +25,7 @@ def attention_module(inputs: int, hidden: int, bottleneck: int) -> nn.Module:
 
 
 class TaskAttention(Encoder):
-    def __init__(self, tasks: list[str], backbone: nn.Module, options: AttentionOptions):
+    def __init__(self, tasks: list[str], backbone: Backbone, options: AttentionOptions):
         super().__init__(tasks, backbone.hidden_size)
         self.backbone = backbone
         hidden, bottleneck = backbone.hidden_size, max(1, backbone.hidden_size // options.reduction)
@@ -36,11 +41,12 @@ class TaskAttention(Encoder):
 
     def forward(self, task: str, input_ids: Tensor, attention_mask: Tensor) -> Tensor:
         h, mask = self.backbone.embed(input_ids, attention_mask)
-        features = None
-        for layer, attend in zip(self.backbone.layers, self.attention[task]):
+        features: Tensor | None = None
+        for layer, attend in zip(self.backbone.layers, cast(nn.ModuleList, self.attention[task])):
             h = layer(h, mask)
             gate = attend(h if features is None else torch.cat([h, features], dim=-1))
             features = gate * h
+        assert features is not None  # a backbone has at least one layer
         return features
 
     def task_modules(self, task: str) -> list[nn.Module]:

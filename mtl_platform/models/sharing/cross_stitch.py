@@ -9,6 +9,7 @@ task's features depend on all columns.
 from __future__ import annotations
 
 import copy
+from typing import TYPE_CHECKING, cast
 
 import torch
 from torch import Tensor, nn
@@ -16,14 +17,17 @@ from torch import Tensor, nn
 from mtl_platform.config.sharing import CrossStitchOptions
 from mtl_platform.models.sharing.base import Encoder
 
+if TYPE_CHECKING:
+    from mtl_platform.models.backbones import Backbone
+
 
 class CrossStitch(Encoder):
-    def __init__(self, tasks: list[str], backbone: nn.Module, options: CrossStitchOptions):
+    def __init__(self, tasks: list[str], backbone: Backbone, options: CrossStitchOptions):
         super().__init__(tasks, backbone.hidden_size)
         self.backbone = backbone
         self.columns = nn.ModuleDict({t: copy.deepcopy(backbone.layers) for t in tasks})
         del backbone.layers[:]  # the backbone keeps only its embedding
-        depth, count = len(self.columns[tasks[0]]), len(tasks)
+        depth, count = len(self._column(tasks[0])), len(tasks)
         other = (1 - options.self_weight) / max(1, count - 1)
         units = torch.full((depth, count, count), other)
         units[:, range(count), range(count)] = options.self_weight if count > 1 else 1.0
@@ -33,9 +37,12 @@ class CrossStitch(Encoder):
         h, mask = self.backbone.embed(input_ids, attention_mask)
         states = [h] * len(self.tasks)
         for depth in range(self.units.shape[0]):
-            outputs = torch.stack([self.columns[t][depth](s, mask) for t, s in zip(self.tasks, states)])
+            outputs = torch.stack([self._column(t)[depth](s, mask) for t, s in zip(self.tasks, states)])
             states = list(torch.einsum("ts,s...->t...", self.units[depth], outputs))
         return states[self.tasks.index(task)]
+
+    def _column(self, task: str) -> nn.ModuleList:
+        return cast(nn.ModuleList, self.columns[task])
 
     def task_modules(self, task: str) -> list[nn.Module]:
         return []  # every column feeds every task through the units

@@ -4,15 +4,19 @@
 from __future__ import annotations
 
 import copy
+from typing import TYPE_CHECKING, cast
 
 from torch import Tensor, nn
 
 from mtl_platform.config.sharing import HardOptions
 from mtl_platform.models.sharing.base import Encoder
 
+if TYPE_CHECKING:
+    from mtl_platform.models.backbones import Backbone
+
 
 class HardSharing(Encoder):
-    def __init__(self, tasks: list[str], backbone: nn.Module, options: HardOptions):
+    def __init__(self, tasks: list[str], backbone: Backbone, options: HardOptions):
         super().__init__(tasks, backbone.hidden_size)
         self.backbone = backbone
         depth = options.branch_layer
@@ -25,7 +29,7 @@ class HardSharing(Encoder):
         if not self.branches:
             return self.backbone(input_ids, attention_mask)
         h, mask = self.backbone.embed(input_ids, attention_mask)
-        for layer in [*self.backbone.layers, *self.branches[task]]:
+        for layer in [*self.backbone.layers, *cast(nn.ModuleList, self.branches[task])]:
             h = layer(h, mask)
         return h
 

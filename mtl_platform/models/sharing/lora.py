@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import warnings
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from safetensors.torch import load_file, save_file
 from torch import Tensor, nn
@@ -18,18 +19,21 @@ from mtl_platform.config.sharing import LoRAOptions
 from mtl_platform.models.sharing.base import Encoder
 from mtl_platform.tracking.run_directory import ADAPTERS_DIR
 
+if TYPE_CHECKING:
+    from mtl_platform.models.backbones import Backbone
+
 # peft is imported where it is used: it takes about a second to import.
 ADAPTER_FILE = "adapter_model.safetensors"
 
 
-def adapted_model(backbone: nn.Module) -> nn.Module:
+def adapted_model(backbone: Backbone) -> nn.Module:
     """The module adapters go into: the Hugging Face model itself where there is one,
     so saved adapters use its module names."""
     return getattr(backbone, "encoder", backbone)
 
 
 class LoRASharing(Encoder):
-    def __init__(self, tasks: list[str], backbone: nn.Module, options: LoRAOptions):
+    def __init__(self, tasks: list[str], backbone: Backbone, options: LoRAOptions):
         from peft import inject_adapter_in_model
         from peft.tuners.tuners_utils import BaseTunerLayer
 

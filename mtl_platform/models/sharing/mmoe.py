@@ -8,11 +8,16 @@ gate probability of each expert per task (its load) is logged.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, cast
+
 import torch
 from torch import Tensor, nn
 
 from mtl_platform.config.sharing import MMoEOptions
 from mtl_platform.models.sharing.base import Encoder
+
+if TYPE_CHECKING:
+    from mtl_platform.models.backbones import Backbone
 
 
 def experts(count: int, hidden: int, width: int) -> nn.ModuleList:
@@ -24,7 +29,10 @@ def experts(count: int, hidden: int, width: int) -> nn.ModuleList:
 class MixtureOfExperts(Encoder):
     """Shared experts plus, for PLE, each task's own; a gate per task over its experts."""
 
-    def __init__(self, tasks: list[str], backbone: nn.Module, shared: int, own: int, width: int):
+    load_sums: Tensor
+    load_counts: Tensor
+
+    def __init__(self, tasks: list[str], backbone: Backbone, shared: int, own: int, width: int):
         super().__init__(tasks, backbone.hidden_size)
         hidden = backbone.hidden_size
         self.backbone = backbone
@@ -36,7 +44,7 @@ class MixtureOfExperts(Encoder):
 
     def forward(self, task: str, input_ids: Tensor, attention_mask: Tensor) -> Tensor:
         z = self.backbone(input_ids, attention_mask)
-        pool = [*self.shared_experts, *self.task_experts[task]]
+        pool = [*self.shared_experts, *cast(nn.ModuleList, self.task_experts[task])]
         gate = torch.softmax(self.gates[task](z), dim=-1)  # [batch, length, experts]
         mixed = sum(gate[..., e : e + 1] * expert(z) for e, expert in enumerate(pool))
         if self.training:  # the load of training batches only
@@ -59,5 +67,5 @@ class MixtureOfExperts(Encoder):
 
 
 class MMoE(MixtureOfExperts):
-    def __init__(self, tasks: list[str], backbone: nn.Module, options: MMoEOptions):
+    def __init__(self, tasks: list[str], backbone: Backbone, options: MMoEOptions):
         super().__init__(tasks, backbone, options.num_experts, 0, options.expert_hidden)

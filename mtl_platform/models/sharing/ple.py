@@ -4,12 +4,15 @@ the logged load: shared experts first, then the task's own."""
 
 from __future__ import annotations
 
-from torch import nn
+from typing import TYPE_CHECKING
 
 from mtl_platform.config.sharing import PLEOptions
 from mtl_platform.models.sharing.mmoe import MixtureOfExperts
 
+if TYPE_CHECKING:
+    from mtl_platform.models.backbones import Backbone
+
 
 class PLE(MixtureOfExperts):
-    def __init__(self, tasks: list[str], backbone: nn.Module, options: PLEOptions):
+    def __init__(self, tasks: list[str], backbone: Backbone, options: PLEOptions):
         super().__init__(tasks, backbone, options.num_experts, options.num_task_experts, options.expert_hidden)

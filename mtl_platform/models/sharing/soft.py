@@ -5,6 +5,8 @@ cosine distance 1 - cos(theta_i, theta_j) of the flattened parameters."""
 from __future__ import annotations
 
 import copy
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, cast
 
 import torch
 from torch import Tensor, nn
@@ -12,16 +14,19 @@ from torch import Tensor, nn
 from mtl_platform.config.sharing import SoftOptions
 from mtl_platform.models.sharing.base import Encoder, pairs
 
+if TYPE_CHECKING:
+    from mtl_platform.models.backbones import Backbone
 
-def distance(a: list[Tensor], b: list[Tensor], kind: str) -> Tensor:
+
+def distance(a: Sequence[Tensor], b: Sequence[Tensor], kind: str) -> Tensor:
     if kind == "l2":
-        return sum(((x - y) ** 2).sum() for x, y in zip(a, b))
+        return cast(Tensor, sum(((x - y) ** 2).sum() for x, y in zip(a, b)))
     flat_a, flat_b = torch.cat([x.reshape(-1) for x in a]), torch.cat([y.reshape(-1) for y in b])
     return 1 - torch.nn.functional.cosine_similarity(flat_a, flat_b, dim=0)
 
 
 class SoftSharing(Encoder):
-    def __init__(self, tasks: list[str], backbone: nn.Module, options: SoftOptions):
+    def __init__(self, tasks: list[str], backbone: Backbone, options: SoftOptions):
         super().__init__(tasks, backbone.hidden_size)
         self.options = options
         self.copies = nn.ModuleDict({t: copy.deepcopy(backbone) for t in tasks})
@@ -36,5 +41,5 @@ class SoftSharing(Encoder):
         if self.options.beta == 0 or len(self.tasks) < 2:
             return None
         params = {t: [p for p in self.copies[t].parameters() if p.requires_grad] for t in self.tasks}
-        total = sum(distance(params[i], params[j], self.options.distance) for i, j in pairs(self.tasks))
+        total = cast(Tensor, sum(distance(params[i], params[j], self.options.distance) for i, j in pairs(self.tasks)))
         return self.options.beta * total
