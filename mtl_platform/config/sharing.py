@@ -6,11 +6,11 @@ models/sharing/<scheme>.py.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Annotated, Any, Literal, TypeAlias, Union
+from typing import TYPE_CHECKING, Literal, TypeAlias
 
-from pydantic import Discriminator, Field, Tag
+from pydantic import Field
 
-from mtl_platform.config.strict import Strict
+from mtl_platform.config.strict import Strict, by_tag, tagged_union
 
 if TYPE_CHECKING:
     from peft import LoraConfig
@@ -100,20 +100,12 @@ _SCHEMES: list[type[SharingOptions]] = [
     PLEOptions,
     LoRAOptions,
 ]
-SHARING_OPTIONS = {options.model_fields["scheme"].default: options for options in _SCHEMES}
+SHARING_OPTIONS = by_tag(_SCHEMES, "scheme")
 # Schemes that cut the backbone into its layers (the rest only call it whole).
 LAYERED = {"cross_stitch", "attention"}
 
 
-def _scheme_of(value: Any) -> str:
-    """The union's tag; a sharing block without `scheme` means hard sharing."""
-    return value.get("scheme", "hard") if isinstance(value, dict) else value.scheme
-
-
 if TYPE_CHECKING:  # the union is built from the registry, which a type checker cannot follow
     SharingConfig: TypeAlias = SharingOptions
-else:
-    SharingConfig = Annotated[
-        Union[tuple(Annotated[options, Tag(name)] for name, options in SHARING_OPTIONS.items())],  # noqa: UP007
-        Discriminator(_scheme_of),
-    ]
+else:  # a sharing block without `scheme` means hard sharing
+    SharingConfig = tagged_union(SHARING_OPTIONS, "scheme", default="hard")

@@ -8,11 +8,11 @@ whether it weighs every task at every step.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Annotated, Any, ClassVar, Literal, TypeAlias, Union
+from typing import TYPE_CHECKING, ClassVar, Literal, TypeAlias
 
-from pydantic import Discriminator, Field, Tag, field_validator
+from pydantic import Field, field_validator
 
-from mtl_platform.config.strict import Strict
+from mtl_platform.config.strict import Strict, by_tag, tagged_union
 
 # The terms of weighting/regularizers.py, by name (a test keeps the two in step).
 REGULARIZER_NAMES = ("l2_shared",)
@@ -149,18 +149,9 @@ _METHODS: list[type[WeightingOptions]] = [
     AlignedMTLOptions,
     UPGradOptions,
 ]
-WEIGHTING_OPTIONS = {options.model_fields["method"].default: options for options in _METHODS}
-
-
-def _method_of(value: Any) -> str:
-    """The union's tag; a weighting block without `method` means equal weighting."""
-    return value.get("method", "equal") if isinstance(value, dict) else value.method
-
+WEIGHTING_OPTIONS = by_tag(_METHODS, "method")
 
 if TYPE_CHECKING:  # the union is built from the registry, which a type checker cannot follow
     WeightingConfig: TypeAlias = WeightingOptions
-else:
-    WeightingConfig = Annotated[
-        Union[tuple(Annotated[options, Tag(name)] for name, options in WEIGHTING_OPTIONS.items())],  # noqa: UP007
-        Discriminator(_method_of),
-    ]
+else:  # a weighting block without `method` means equal weighting
+    WeightingConfig = tagged_union(WEIGHTING_OPTIONS, "method", default="equal")
