@@ -26,7 +26,14 @@ from mtl_platform.config import ConfigError
 from mtl_platform.tracking.journal import MetricJournal, upload_missing
 from mtl_platform.tracking.mlflow_store import MetricWriter
 from mtl_platform.tracking.redact import redact
-from mtl_platform.tracking.run_directory import JOURNAL_FILE, MODEL_FILE, RUN_INFO, STATE_FILE
+from mtl_platform.tracking.run_directory import (
+    JOURNAL_FILE,
+    LOGS_DIR,
+    MODEL_FILE,
+    RUN_INFO,
+    STATE_FILE,
+    WARNINGS_FILE,
+)
 from mtl_platform.train.trainer import TrainingStopped
 from tests.conftest import REPO
 from tests.processes import MTL, free_port, kill_tree, start_mlflow_server
@@ -298,12 +305,17 @@ def test_training_survives_a_killed_worker_and_a_lost_node(three_node_cluster, t
         if driver.poll() is None:
             driver.kill()
     assert driver.returncode == 0, output[-5000:]
-    # Ray Train's controller: two failures, each followed by a new worker group that resumes.
-    assert output.count("[FailurePolicy] RETRY") == 2, output[-5000:]
-    assert output.count("Started training worker group of size 2") == 3, output[-5000:]
-    assert re.search(r"rank \d resumed from step (?!0\b)\d+", output), output[-5000:]
+    # A quiet console: no line of Ray's own, but each failure as a warning; the workers' logs
+    # (the run's logs/, also in MLflow) show both restarted groups resuming, rank by rank.
+    assert "TrainController" not in output and "RayTrainWorker" not in output, output[-5000:]
+    assert output.count("warning ray-train: WARNING worker failed") >= 2, output[-5000:]
+    [run_dir] = [p.parent for p in storage.glob(f"*/{JOURNAL_FILE}")]
+    logs = "".join((run_dir / LOGS_DIR / f"worker-{rank}.log").read_text() for rank in (0, 1))
+    assert len(re.findall(r"rank \d resumed from step [1-9]", logs)) == 4, logs[-5000:]
     client = MlflowClient(flags["tracking.uri"])
     [mlrun] = client.search_runs([client.get_experiment_by_name("bilstm-small").experiment_id])
     assert mlrun.info.status == "FINISHED"
     assert steps(client, mlrun.info.run_id, "train/lr") == list(range(1, steps_total + 1))
     assert steps(client, mlrun.info.run_id, "dev/mean") == list(range(5, steps_total + 1, 5))
+    logged = {a.path for a in client.list_artifacts(mlrun.info.run_id, LOGS_DIR)}
+    assert {f"{LOGS_DIR}/{f}" for f in ("driver.log", "worker-0.log", "worker-1.log", WARNINGS_FILE)} <= logged

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import json
+import logging
 import os
 
 import mlflow
@@ -13,6 +14,8 @@ from rich.console import Console
 from mtl_platform.serving.model import tracking
 from mtl_platform.tracking.mlflow_store import experiment_id, flatten, tracking_uri
 from mtl_platform.tracking.progress import JournalProgress
+from mtl_platform.tracking.run_directory import LOGS_DIR, WARNINGS_FILE
+from mtl_platform.tracking.run_logs import note_warning, run_logs
 
 
 def test_default_store_is_sqlite_in_mlruns_with_absolute_artifact_paths(tmp_path, monkeypatch):
@@ -71,3 +74,29 @@ def test_progress_follows_the_journal_line_by_line(tmp_path):
         handle.write('\n["dev/b/pearson", 0.5, 6000, 20]\n["dev/mean", 0.65, 6000, 20]\n')
     shown.poll()
     assert out.getvalue().splitlines()[2:] == ["step 20: dev a 0.8000 b 0.5000, mean 0.6500"]
+
+
+def test_run_logs_keep_each_process_log_and_share_its_warnings(tmp_path):
+    """What a worker logs goes to its own file; its warnings also to warnings.log, which the
+    driver's progress shows one line each (a half-written line waits); the driver keeps its own."""
+    log = logging.getLogger("mtl_platform.some_worker_module")
+    with run_logs(tmp_path, "worker-1"):
+        log.info("rank 1 resumed from step 5")
+        log.warning("step 7 skipped")
+    log.warning("after the run: in no file")
+    with run_logs(tmp_path, "driver", share_warnings=False):
+        log.warning("the driver shows its own")
+    worker = (tmp_path / LOGS_DIR / "worker-1.log").read_text()
+    assert "INFO mtl_platform.some_worker_module: rank 1 resumed from step 5" in worker
+    assert "after the run" not in worker
+    warnings = tmp_path / LOGS_DIR / WARNINGS_FILE
+    assert warnings.read_text().splitlines() == ["worker-1: WARNING mtl_platform.some_worker_module: step 7 skipped"]
+    assert "the driver shows its own" in (tmp_path / LOGS_DIR / "driver.log").read_text()
+
+    out = io.StringIO()
+    shown = JournalProgress(tmp_path / "metrics.jsonl", 10, {"a": "accuracy"}, Console(file=out), warnings=warnings)
+    note_warning(tmp_path, "ray-train", "worker failed (rank 0: ActorDiedError)")
+    with warnings.open("a") as handle:
+        handle.write("worker-0: WARNING half a li")
+    shown.poll()
+    assert out.getvalue().splitlines() == ["warning ray-train: WARNING worker failed (rank 0: ActorDiedError)"]

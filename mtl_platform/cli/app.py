@@ -16,6 +16,7 @@ from rich.markup import escape
 from rich.table import Table
 
 from mtl_platform.config import ConfigError
+from mtl_platform.tracking.run_logs import quiet_console
 
 app = typer.Typer(help="Multi-task learning of language models on Ray, tracked in MLflow.", no_args_is_help=True)
 console = Console()
@@ -81,7 +82,11 @@ def command(name: str | None = None) -> Callable[[F], F]:
 
 
 @app.callback()
-def _setup(verbose: Annotated[bool, typer.Option("--verbose", "-v", help="debug logging")] = False) -> None:
+def _setup(
+    verbose: Annotated[bool, typer.Option("--verbose", "-v", help="debug logging, and Ray's own output")] = False,
+) -> None:
+    if not verbose:  # Ray's and the workers' output stays in each run's logs/ (tracking/run_logs.py)
+        quiet_console()
     logging.basicConfig(
         level=logging.DEBUG if verbose else logging.INFO,
         format="%(message)s",

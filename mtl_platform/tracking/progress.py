@@ -4,7 +4,8 @@ Rank 0 appends every metric to the journal (tracking/journal.py) at each `log_ev
 evaluation, on storage the driver sees too; so the driver follows that file, and the workers do
 nothing more for it. On an interactive console: a rich bar with step / max_steps, steps/s, ETA
 and each task's latest training loss, and a line per evaluation (each task's main metric and
-their mean). Elsewhere (CI, `mtl logs`): one plain line per logged step.
+their mean). Elsewhere (CI, `mtl logs`): one plain line per logged step. The run's warnings
+file (tracking/run_logs.py) is followed the same way, each new warning shown as one line.
 """
 
 from __future__ import annotations
@@ -16,18 +17,46 @@ from pathlib import Path
 from types import TracebackType
 
 from rich.console import Console
+from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
 POLL_SECONDS = 1.0
 
 
+class AppendedLines:
+    """The complete lines appended to a file since the last call (from its size at the start:
+    a resumed run's earlier lines were shown by its earlier driver)."""
+
+    def __init__(self, path: Path):
+        self.path = path
+        self.offset = path.stat().st_size if path.exists() else 0
+
+    def read(self) -> list[str]:
+        if not self.path.exists():
+            return []
+        with self.path.open("rb") as handle:
+            handle.seek(self.offset)
+            text = handle.read()
+        complete = text[: text.rfind(b"\n") + 1]  # a line still being written waits for the next call
+        self.offset += len(complete)
+        return complete.decode(errors="replace").splitlines()
+
+
 class JournalProgress:
     """`with JournalProgress(journal, max_steps, main_metrics):` around a run's fit."""
 
-    def __init__(self, journal: Path, max_steps: int, main_metrics: Mapping[str, str], console: Console | None = None):
-        self.journal, self.max_steps, self.main = journal, max_steps, dict(main_metrics)
+    def __init__(
+        self,
+        journal: Path,
+        max_steps: int,
+        main_metrics: Mapping[str, str],
+        console: Console | None = None,
+        warnings: Path | None = None,
+    ):
+        self.max_steps, self.main = max_steps, dict(main_metrics)
         self.console = console or Console()
-        self.offset = journal.stat().st_size if journal.exists() else 0  # a resumed run's earlier steps
+        self.journal = AppendedLines(journal)
+        self.warnings = AppendedLines(warnings) if warnings else None
         self.step = 0
         self.first: tuple[int, float] | None = None  # (step, timestamp in ms) of the first line read
         self.rate = 0.0  # steps per second, from the journal's own timestamps
@@ -65,16 +94,11 @@ class JournalProgress:
 
     def poll(self) -> None:
         """Read the lines appended since the last poll and show what they say."""
-        if not self.journal.exists():
-            return
-        with self.journal.open() as handle:
-            handle.seek(self.offset)
-            text = handle.read()
-        complete = text[: text.rfind("\n") + 1]  # a line still being written waits for the next poll
-        self.offset += len(complete.encode())
+        for warning in self.warnings.read() if self.warnings else []:
+            self.console.print(f"[yellow]warning[/] {escape(warning)}", highlight=False)
         by_step: dict[int, dict[str, float]] = {}
         written: dict[int, float] = {}  # each step's timestamp (ms)
-        for line in complete.splitlines():
+        for line in self.journal.read():
             try:
                 key, value, timestamp, step = json.loads(line)
             except ValueError:

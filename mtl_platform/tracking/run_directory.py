@@ -11,6 +11,9 @@ the modules named beside them).
                                                   metrics, so the reason reaches the driver here
         initial_weights.pt  INITIAL_WEIGHTS_FILE  the tensors model.init_from chose             (train/initial.py)
         affinity.json       AFFINITY_FILE         the averaged affinity matrices, their cost    (train/loop.py)
+        logs/               LOGS_DIR              driver.log, worker-<rank>.log: what each      (tracking/run_logs.py)
+                                                  process logged; MLflow artifact logs/
+            warnings.log    WARNINGS_FILE         their warnings, shown on the driver's console
         checkpoint_*/                             one per evaluation, kept by Ray Train:
             state.pt        STATE_FILE            model, optimizer, scheduler, weighting, step  (train/checkpoint.py)
             model.pt        MODEL_FILE            the model's weights (what init_from reads)    (train/checkpoint.py)
@@ -30,6 +33,8 @@ JOURNAL_FILE = "metrics.jsonl"
 STOPPED_FILE = "stopped.txt"
 INITIAL_WEIGHTS_FILE = "initial_weights.pt"
 AFFINITY_FILE = "affinity.json"
+LOGS_DIR = "logs"
+WARNINGS_FILE = "warnings.log"
 STATE_FILE = "state.pt"
 MODEL_FILE = "model.pt"
 DETAILS_FILE = "evaluation.json"

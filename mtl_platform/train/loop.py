@@ -42,6 +42,7 @@ from mtl_platform.tracking.delta_m import compare_with_baselines
 from mtl_platform.tracking.journal import MetricJournal
 from mtl_platform.tracking.mlflow_store import MetricWriter
 from mtl_platform.tracking.run_directory import AFFINITY_FILE, DETAILS_FILE, JOURNAL_FILE, STOPPED_FILE
+from mtl_platform.tracking.run_logs import run_logs
 from mtl_platform.train import checkpoint
 from mtl_platform.train.affinity import AffinityMeter
 from mtl_platform.train.plan import WorkerPlan
@@ -291,7 +292,7 @@ def system_metrics(plan: WorkerPlan) -> Iterator[None]:
 def train_worker(config: dict[str, WorkerPlan]) -> None:
     """Entry point of every Ray Train worker."""
     plan = config["plan"]
-    with system_metrics(plan):
+    with run_logs(plan.run_dir, f"worker-{ray.train.get_context().get_world_rank()}"), system_metrics(plan):
         _train(plan)
 
 

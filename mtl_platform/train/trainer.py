@@ -16,7 +16,7 @@ from typing import Any
 
 import ray
 from mlflow.tracking import MlflowClient
-from ray.train import Checkpoint, CheckpointConfig, FailureConfig, Result, RunConfig, ScalingConfig
+from ray.train import Checkpoint, CheckpointConfig, FailureConfig, Result, RunConfig, ScalingConfig, UserCallback
 from ray.train.torch import TorchTrainer
 
 from mtl_platform.config import ConfigError, JobConfig, read_yaml, validate_job
@@ -45,10 +45,13 @@ from mtl_platform.tracking.run_directory import (
     DETAILS_FILE,
     JOB_FILE,
     JOURNAL_FILE,
+    LOGS_DIR,
     MODEL_FILE,
     RUN_INFO,
     STOPPED_FILE,
+    WARNINGS_FILE,
 )
+from mtl_platform.tracking.run_logs import console_is_quiet, note_warning, run_logs
 from mtl_platform.train.initial import prepare_initial_weights
 from mtl_platform.train.loop import train_worker
 from mtl_platform.train.plan import WorkerPlan
@@ -94,7 +97,9 @@ def selected(result: Result, job: JobConfig) -> tuple[Checkpoint | None, dict[st
 def ensure_ray() -> None:
     """Join the cluster in RAY_ADDRESS, or start an embedded local one."""
     if not ray.is_initialized():
-        ray.init(address=os.environ.get("RAY_ADDRESS"), log_to_driver=True, configure_logging=False)
+        # A quiet console leaves the workers' output in their logs (tracking/run_logs.py).
+        log_to_driver = not console_is_quiet()
+        ray.init(address=os.environ.get("RAY_ADDRESS"), log_to_driver=log_to_driver, configure_logging=False)
 
 
 def check_capacity(job: JobConfig, gpu: bool) -> None:
@@ -211,6 +216,8 @@ def finish_run(client: MlflowClient, run_id: str, run_dir: Path, checkpoint: Che
             if (Path(directory) / DETAILS_FILE).exists():
                 details = json.loads((Path(directory) / DETAILS_FILE).read_text())
                 log_evaluation_plots(client, run_id, details, "dev")
+    if (run_dir / LOGS_DIR).is_dir():
+        client.log_artifacts(run_id, str(run_dir / LOGS_DIR), artifact_path=LOGS_DIR)
     log_run_plots(client, run_id, job.name, main_metrics(job))
     if (run_dir / AFFINITY_FILE).exists():
         summary = json.loads((run_dir / AFFINITY_FILE).read_text())
@@ -366,22 +373,41 @@ def run_job(
         # Ray Train 2 dropped resume_from_checkpoint: the workers load it themselves.
         from_checkpoint=from_checkpoint.path if from_checkpoint else None,
     )
-    trainer = torch_trainer(plan, name, gpu, callbacks)
+    trainer = torch_trainer(plan, name, gpu, [*callbacks, RestartNotice(run_dir, job.trainer.max_failures)])
     stopped = run_dir / STOPPED_FILE
     stopped.unlink(missing_ok=True)  # from an earlier attempt of a resumed run
-    shown = JournalProgress(run_dir / JOURNAL_FILE, plan.stop_at, main_metrics(job)) if progress else nullcontext()
-    try:
-        with shown:
-            result = trainer.fit()
-    except BaseException:
-        _finish_or_explain(client, run_id, run_dir, None, "FAILED")
-        raise
-    metrics = dict(result.metrics or {})
-    if stopped.exists():
-        reason = stopped.read_text()
-        _finish_or_explain(client, run_id, run_dir, None, "FAILED", failure=reason)
-        kept = f"the last good checkpoint is {result.checkpoint.path}" if result.checkpoint else "no checkpoint yet"
-        raise TrainingStopped(f"{reason}; training stopped (trainer.nonfinite: stop), {kept}")
-    checkpoint, chosen = selected(result, job)
-    _finish_or_explain(client, run_id, run_dir, checkpoint, "FINISHED", selection=chosen)
+    warnings = run_dir / LOGS_DIR / WARNINGS_FILE if console_is_quiet() else None  # else Ray streams them
+    shown = (
+        JournalProgress(run_dir / JOURNAL_FILE, plan.stop_at, main_metrics(job), warnings=warnings)
+        if progress
+        else nullcontext()
+    )
+    with run_logs(run_dir, "driver", share_warnings=False):
+        try:
+            with shown:
+                result = trainer.fit()
+        except BaseException:
+            _finish_or_explain(client, run_id, run_dir, None, "FAILED")
+            raise
+        metrics = dict(result.metrics or {})
+        if stopped.exists():
+            reason = stopped.read_text()
+            _finish_or_explain(client, run_id, run_dir, None, "FAILED", failure=reason)
+            kept = f"the last good checkpoint is {result.checkpoint.path}" if result.checkpoint else "no checkpoint yet"
+            raise TrainingStopped(f"{reason}; training stopped (trainer.nonfinite: stop), {kept}")
+        checkpoint, chosen = selected(result, job)
+        _finish_or_explain(client, run_id, run_dir, checkpoint, "FINISHED", selection=chosen)
     return JobResult(run_id, name, uri, {**metrics, **chosen}, result.checkpoint, checkpoint)
+
+
+class RestartNotice(UserCallback):
+    """A failed worker is reported by Ray Train's controller, whose output a quiet console does not
+    show: note it in the run's warnings, which the driver shows (tracking/run_logs.py)."""
+
+    def __init__(self, run_dir: Path, max_failures: int):
+        self.run_dir, self.max_failures = run_dir, max_failures
+
+    def after_exception(self, run_context: Any, worker_exceptions: dict[int, Exception]) -> None:
+        failed = "; ".join(f"rank {rank}: {type(exc).__name__}: {exc}" for rank, exc in worker_exceptions.items())
+        retry = f"restarts from the last checkpoint (trainer.max_failures: {self.max_failures})"
+        note_warning(self.run_dir, "ray-train", f"worker failed ({failed[:300]}); Ray Train {retry} or stops")
