@@ -6,7 +6,6 @@ the model's parameters with a memory estimate per worker, and where the run woul
 from __future__ import annotations
 
 import math
-from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -15,13 +14,13 @@ import torch
 
 from mtl_platform.config import JobConfig
 from mtl_platform.data.sampler import expected_batches
+from mtl_platform.data.sources import RARE_LABEL_SHARE, label_shares
 from mtl_platform.data.tokenize import load_tokenizer
 from mtl_platform.models.multitask import build_model, parameter_counts
 from mtl_platform.tasks import build_tasks
 from mtl_platform.tracking.mlflow_store import tracking_uri
 from mtl_platform.tune.config import SweepConfig
 
-RARE = 0.01  # a label under this share of its task's train rows is worth a warning
 TRUNCATION_SAMPLE = 5000  # train rows tokenized to estimate the share max_length cuts
 # fp32 weights, their gradients and AdamW's two moments, per trainable parameter (frozen ones: weights only).
 BYTES_TRAINABLE, BYTES_FROZEN = 16, 4
@@ -38,7 +37,7 @@ class TaskSummary:
     epochs: float  # passes over its train rows those batches make
 
     def rare_labels(self) -> list[str]:
-        return [label for label, share in self.label_shares.items() if share < RARE]
+        return [label for label, share in self.label_shares.items() if share < RARE_LABEL_SHARE]
 
 
 @dataclass(frozen=True)
@@ -70,7 +69,7 @@ def summarize_job(job: JobConfig, rows: dict[str, dict[str, list[dict[str, Any]]
                 task.name,
                 task.type,
                 counts,
-                _label_shares(splits["train"], task.labels),
+                label_shares(splits["train"], task.labels),
                 _truncated(splits["train"][:TRUNCATION_SAMPLE], tokenizer, job.model.max_length),
                 batches[task.name],
                 epochs,
@@ -84,23 +83,6 @@ def summarize_job(job: JobConfig, rows: dict[str, dict[str, list[dict[str, Any]]
     return JobSummary(
         tasks, parameters, memory, tracking_uri(job.tracking.uri), job.trainer.storage_path, job.trainer.cache_dir
     )
-
-
-def _label_shares(train: list[dict[str, Any]], labels: list[str] | None) -> dict[str, float]:
-    """Each label's share: of the rows (a multi-hot row counts each of its labels), or of the tags."""
-    if not labels:
-        return {}
-    counts: Counter[int] = Counter()
-    for row in train:
-        label = row.get("label", row.get("tags"))
-        if isinstance(label, list) and row.get("tags") is None:  # multi-hot
-            counts.update(i for i, on in enumerate(label) if on)
-        elif isinstance(label, list):
-            counts.update(label)
-        elif label is not None:
-            counts[label] += 1
-    total = sum(counts.values()) or 1
-    return {name: counts[i] / total for i, name in enumerate(labels)}
 
 
 def _truncated(train: list[dict[str, Any]], tokenizer: Any, max_length: int) -> float:

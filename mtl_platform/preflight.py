@@ -13,12 +13,15 @@ schema's.
 from __future__ import annotations
 
 import copy
+import logging
 from pathlib import Path
 from typing import Any
 
 from mtl_platform.config import ConfigError, JobConfig, ModelConfig, load_job, switch_member
 from mtl_platform.config.sharing import LAYERED, HardOptions, LoRAOptions
 from mtl_platform.tune.config import SweepConfig, load_sweep, sweep_job_source
+
+log = logging.getLogger(__name__)
 
 # The data readers, the backbones and the task types (torch, transformers, datasets) are imported
 # inside the checks, after the schema passed: a typo in a job is reported in under a second.
@@ -57,8 +60,30 @@ def check_job(job: JobConfig, source: str) -> Rows:
     from mtl_platform.data.sources import check_labels
 
     rows = check_labels(job, source=source)
+    _warn_of_rare_labels(job, rows)
     check_backbone(job.model, source)
     return rows
+
+
+def _warn_of_rare_labels(job: JobConfig, rows: Rows) -> None:
+    """A class under 1% of a task's train rows is easy to never predict and still score well
+    on accuracy. (Rare tags of a token task are the norm, and `mtl validate` lists them.)"""
+    from mtl_platform.data.sources import RARE_LABEL_SHARE, label_shares
+    from mtl_platform.tasks import TASK_TYPES
+
+    for task in job.tasks:
+        if TASK_TYPES[task.type].token_labels or task.class_weights is not None:
+            continue
+        shares = label_shares(rows[task.name]["train"], task.labels)
+        if rare := {name: share for name, share in shares.items() if share < RARE_LABEL_SHARE}:
+            found = ", ".join(f"{name} {share:.2%}" for name, share in rare.items())
+            log.warning(
+                "tasks.%s: labels under %.0f%% of the train rows: %s; consider class_weights: balanced, "
+                "and main_metric: mcc or macro_f1",
+                task.name,
+                100 * RARE_LABEL_SHARE,
+                found,
+            )
 
 
 def check_sweep(sweep: SweepConfig, source: str, job_source: str) -> Rows:
@@ -80,7 +105,7 @@ def reported_metrics(job: JobConfig) -> list[str]:
     from mtl_platform.tasks import TASK_TYPES
 
     splits = ["validation", "dev"] if job.trainer.validation_fraction else ["dev"]
-    keys = ["mean"] + [f"{t.name}/{m}" for t in job.tasks for m in TASK_TYPES[t.type].metric_names]
+    keys = ["mean"] + [f"{t.name}/{m}" for t in job.tasks for m in TASK_TYPES[t.type].reported(t)]
     return [f"{split}/{key}" for split in splits for key in keys]
 
 

@@ -79,7 +79,7 @@ def test_validate_says_what_a_job_and_a_sweep_would_do_without_ray(tmp_path):
     output = " ".join(result.output.split())
     assert "the checks pass" in output and "Parameters: 22,569,996" in output
     # The quickstart's samples: 3,000 CoNLL sentences, two of whose 9 tags are under 1% of the tags.
-    assert "3,000" in output and "conll: labels under 1% of train: I-LOC 0.5" in output
+    assert "3,000" in output and "conll: tags under 1% of train: I-LOC 0.5" in output
     assert "Ray" not in result.output  # nothing started
     sweep = runner.invoke(app, ["validate", str(REPO / "jobs/sweeps/methods.yaml"), "-o", "job.trainer.max_steps=9"])
     assert sweep.exit_code == 0, sweep.output

@@ -15,6 +15,7 @@ from mtl_platform.tune.config import load_sweep
 from mtl_platform.weighting import METHODS
 
 REPO = Path(__file__).resolve().parents[1]
+DATA = REPO / "data"
 
 
 def write(path: Path, data: dict) -> Path:
@@ -232,3 +233,23 @@ def test_seeds_make_one_job_per_seed():
     assert load_job(REPO / "jobs/quickstart.yaml").per_seed()[0].trainer.seed == 0
     with pytest.raises(ConfigError, match=r"trainer.seeds: Value error, seeds must be distinct|seeds must be distinct"):
         load_job(REPO / "jobs/quickstart.yaml", ["trainer.seeds=[1, 1]"])
+
+
+def test_a_label_under_one_percent_is_warned_of_before_training(job_dict, tmp_path, caplog):
+    """One positive among 150 negatives of the SST-2 sample: the check warns, naming the task, the
+    label and its share, and what to do; with class_weights set, it does not."""
+    lines = (DATA / "sst2" / "train.tsv").read_text().splitlines()
+    negatives = [line for line in lines[1:] if line.endswith("\t0")][:150]
+    positive = next(line for line in lines[1:] if line.endswith("\t1"))
+    (tmp_path / "train.tsv").write_text("\n".join([lines[0], *negatives, positive]) + "\n")
+    job_dict["tasks"] = job_dict["tasks"][:1]
+    job_dict["tasks"][0]["data"]["train"] = str(tmp_path / "train.tsv")
+    job_file = tmp_path / "job.yaml"
+    job_file.write_text(yaml.safe_dump(job_dict))
+    with caplog.at_level("WARNING", logger="mtl_platform.preflight"):
+        load_checked_job(job_file)
+    assert "tasks.sst2: labels under 1% of the train rows: 1 0.66%; consider class_weights: balanced" in caplog.text
+    caplog.clear()
+    with caplog.at_level("WARNING", logger="mtl_platform.preflight"):
+        load_checked_job(job_file, ["tasks.sst2.class_weights=balanced"])
+    assert "labels under 1%" not in caplog.text

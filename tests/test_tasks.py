@@ -47,6 +47,45 @@ def test_classification_loss_and_metrics():
     assert scores["macro_f1"] == pytest.approx((2 / 3 + 4 / 5) / 2)
     # MCC = (TP TN - FP FN) / sqrt((TP+FP)(TP+FN)(TN+FP)(TN+FN)) = (2 - 0) / sqrt(3 * 2 * 2 * 1)
     assert scores["mcc"] == pytest.approx(2 / math.sqrt(12))
+    # The second label, pos: precision 2/3, recall 2/2, F1 = 2 * (2/3) / (2/3 + 1) = 4/5
+    assert scores["f1_positive"] == pytest.approx(4 / 5)
+    multiclass = make("classification", ["a", "b", "c"])
+    assert "f1_positive" not in multiclass.metrics([0, 1, 2], [0, 1, 1])
+    assert "f1_positive" not in type(multiclass).reported(multiclass.config)
+
+
+def test_metrics_agree_with_scikit_learn_on_fixed_predictions():
+    from sklearn.metrics import f1_score, matthews_corrcoef
+
+    targets, predictions = [0, 1, 1, 0, 1, 1, 0, 0, 1, 0], [0, 1, 0, 0, 1, 1, 1, 0, 1, 1]
+    scores = make("classification", ["neg", "pos"]).metrics(predictions, targets)
+    assert scores["mcc"] == pytest.approx(matthews_corrcoef(targets, predictions))
+    assert scores["f1_positive"] == pytest.approx(f1_score(targets, predictions))
+    targets, predictions = [0, 1, 2, 2, 1, 0, 2], [0, 2, 2, 2, 1, 1, 0]
+    scores = make("classification", ["a", "b", "c"]).metrics(predictions, targets)
+    assert scores["mcc"] == pytest.approx(matthews_corrcoef(targets, predictions))
+
+
+def test_class_weights_weigh_the_loss_and_balanced_follows_the_train_labels():
+    config = TaskConfig(name="t", type="classification", data=DATA, labels=["neg", "pos"], class_weights="balanced")
+    task = build_task(config, MODEL)
+    task.prepare({"labels": [0, 0, 0, 1]}, torch.nn.Identity())
+    # balanced: n_rows / (n_labels * rows of the label) = 4 / (2 * 3) and 4 / (2 * 1)
+    assert task.class_weight.tolist() == pytest.approx([2 / 3, 2.0])
+    assert task.logged_params() == {"tasks.t.class_weight": "[0.6667, 2.0]"}
+    logits, labels = torch.tensor([[0.0, 0.0], [2.0, 0.0]]), torch.tensor([1, 0])
+    loss, weight = task.loss_sum(logits, {"labels": labels})
+    # w_pos * -log(1/2) + w_neg * -log(e^2 / (e^2 + 1)), normalized by w_pos + w_neg as cross_entropy's mean is
+    assert loss.item() == pytest.approx(2.0 * math.log(2) + 2 / 3 * math.log(1 + math.exp(-2)), rel=1e-6)
+    assert weight.item() == pytest.approx(2.0 + 2 / 3)
+    expected = torch.nn.functional.cross_entropy(logits, labels, weight=torch.tensor([2 / 3, 2.0]))
+    assert (loss / weight).item() == pytest.approx(expected.item(), rel=1e-6)
+    with pytest.raises(ValueError, match=r"class_weights: \[1.0\] must be 2 positive numbers, one per label"):
+        TaskConfig(name="t", type="classification", data=DATA, labels=["neg", "pos"], class_weights=[1.0])
+    with pytest.raises(ValueError, match="class_weights is for classification tasks; this one is regression"):
+        TaskConfig(name="t", type="regression", data=DATA, class_weights="balanced")
+    with pytest.raises(ValueError, match="main_metric f1_positive is the F1 of the second label of a binary task"):
+        TaskConfig(name="t", type="classification", data=DATA, labels=["a", "b", "c"], main_metric="f1_positive")
 
 
 def test_classification_head_shape():

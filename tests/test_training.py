@@ -65,9 +65,11 @@ def check_tracked(result: JobResult) -> None:
 
 def test_two_workers_match_one_worker_exactly(ray_session, bert_job_dict):
     """Same global batch and seed: 2 DDP workers end where 1 worker does (rel. diff <= 1e-5), on
-    mixed batches (a worker may hold no row of a task), and measure the same task affinities;
-    in fp16 one worker ends close to fp32."""
+    mixed batches (a worker may hold no row of a task), with SST-2's loss weighted per label (the
+    weights' sum normalizes it across workers), and measure the same task affinities; in fp16 one
+    worker ends close to fp32."""
     bert_job_dict["trainer"].update(max_steps=5, eval_every=5, sampling={"strategy": "uniform", "mixed": True})
+    bert_job_dict["tasks"][0]["class_weights"] = [1.0, 3.0]
     bert_job_dict["affinity"] = {"measure": "lookahead", "every": 1}
     two = run(bert_job_dict)
     one_worker = copy.deepcopy(bert_job_dict)
@@ -75,6 +77,8 @@ def test_two_workers_match_one_worker_exactly(ray_session, bert_job_dict):
     one = run(one_worker)
     a, b = final_parameters(two), final_parameters(one)
     assert relative_difference(a, b) <= 1e-5
+    params = MlflowClient(bert_job_dict["tracking"]["uri"]).get_run(two.run_id).data.params
+    assert params["tasks.sst2.class_weight"] == "[1.0, 3.0]"
     storage = Path(bert_job_dict["trainer"]["storage_path"])
     measured = [json.loads((storage / r.run_name / AFFINITY_FILE).read_text()) for r in (two, one)]
     assert measured[0]["measured_steps"] == measured[1]["measured_steps"] == 5

@@ -253,7 +253,9 @@ def validate(
         job = sweep.job
     else:
         job, rows = load_checked_job_rows(job_file, override or [])
-    from mtl_platform.inspection import RARE, summarize_job, sweep_trials
+    from mtl_platform.data.sources import RARE_LABEL_SHARE
+    from mtl_platform.inspection import summarize_job, sweep_trials
+    from mtl_platform.tasks import TASK_TYPES
 
     summary = summarize_job(job, rows)
     table = Table(title=f"{job_file}: the checks pass; what '{job.name}' would train")
@@ -274,10 +276,10 @@ def validate(
             shares,
         )
     console.print(table)
-    for task in summary.tasks:
-        if rare := task.rare_labels():
+    for task in summary.tasks:  # a row-label task's were warned of as the job was checked
+        if (rare := task.rare_labels()) and TASK_TYPES[task.type].token_labels:
             found = ", ".join(f"{label} {task.label_shares[label]:.2%}" for label in rare)
-            console.print(f"[bold yellow]warning:[/] {task.name}: labels under {RARE:.0%} of train: {found}")
+            console.print(f"[bold yellow]note:[/] {task.name}: tags under {RARE_LABEL_SHARE:.0%} of train: {found}")
     counts = summary.parameters
     console.print(
         f"Parameters: {counts['params/total']:,} ({counts['params/trainable']:,} trainable, "

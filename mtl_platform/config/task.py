@@ -101,7 +101,9 @@ class TypeRules:
 
 # One line a task type; tests/test_tasks.py checks that it names the types tasks.TASK_TYPES builds.
 TASK_TYPE_RULES: dict[str, TypeRules] = {
-    "classification": TypeRules(labels=True, main_metrics=("accuracy", "macro_f1", "mcc")),
+    "classification": TypeRules(
+        labels=True, main_metrics=("accuracy", "macro_f1", "mcc", "f1_positive"), options=("class_weights",)
+    ),
     "multilabel": TypeRules(labels=True, main_metrics=("micro_f1", "macro_f1", "exact_match")),
     "regression": TypeRules(labels=False, main_metrics=("pearson", "spearman"), options=("normalize_targets",)),
     "token_classification": TypeRules(labels=True, main_metrics=("f1", "precision", "recall", "token_accuracy")),
@@ -122,11 +124,17 @@ class TaskConfig(Strict):
     label_map: dict[str, str] | None = Field(None, description="raw value in the file -> label name")
     main_metric: str | None = Field(
         None,
-        description="the metric dev/mean, checkpoint selection, Δm and the report use for this task (e.g. mcc or "
-        "macro_f1 for an imbalanced task); default: its type's first (accuracy, micro_f1, pearson, f1)",
+        description="the metric dev/mean, checkpoint selection, Δm and the report use for this task (e.g. mcc, "
+        "macro_f1, or f1_positive, the F1 of the second label of a binary task, for an imbalanced task); "
+        "default: its type's first (accuracy, micro_f1, pearson, f1)",
     )
     max_train_examples: int | None = Field(None, gt=0)
     max_eval_examples: int | None = Field(None, gt=0)
+    class_weights: Literal["balanced"] | list[float] | None = Field(
+        None,
+        description="classification: weights of the labels in the loss, in the order of `labels`; balanced: "
+        "n_rows / (n_labels * rows of the label) over the train split, as scikit-learn computes them",
+    )
     normalize_targets: bool = Field(
         False,
         description="regression: MSE in units of the train targets' variance, the head starting at their mean, "
@@ -155,6 +163,18 @@ class TaskConfig(Strict):
             return self
         if not self.labels:
             raise ValueError(f"a {self.type} task needs `labels`: the list of label names")
+        if isinstance(self.class_weights, list) and (
+            len(self.class_weights) != len(self.labels) or min(self.class_weights) <= 0
+        ):
+            raise ValueError(
+                f"class_weights: {self.class_weights} must be {len(self.labels)} positive numbers, one per label "
+                f"{self.labels}, or balanced"
+            )
+        if self.main_metric == "f1_positive" and len(self.labels) != 2:
+            raise ValueError(
+                f"main_metric f1_positive is the F1 of the second label of a binary task; this one has "
+                f"{len(self.labels)} labels (use macro_f1 or mcc)"
+            )
         if len(set(self.labels)) != len(self.labels):
             raise ValueError("`labels` has duplicates")
         if self.label_map:

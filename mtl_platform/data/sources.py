@@ -17,6 +17,7 @@ import difflib
 import itertools
 import json
 import sys
+from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -26,6 +27,7 @@ from mtl_platform.tasks import TASK_TYPES
 from mtl_platform.tasks.base import LabelEncoder
 
 SPLITS = ("train", "dev", "test")
+RARE_LABEL_SHARE = 0.01  # a label under this share of its task's train labels is worth a warning
 Row = dict[str, Any]
 
 csv.field_size_limit(sys.maxsize)
@@ -204,6 +206,23 @@ def read_split(task: TaskConfig, split: str) -> list[Row] | None:
         return None
     cap = task.max_train_examples if split == "train" else task.max_eval_examples
     return rows[:cap] if cap else rows
+
+
+def label_shares(train: list[dict[str, Any]], labels: list[str] | None) -> dict[str, float]:
+    """Each label's share: of the rows (a multi-hot row counts each of its labels), or of the tags."""
+    if not labels:
+        return {}
+    counts: Counter[int] = Counter()
+    for row in train:
+        label = row.get("label", row.get("tags"))
+        if isinstance(label, list) and row.get("tags") is None:  # multi-hot
+            counts.update(i for i, on in enumerate(label) if on)
+        elif isinstance(label, list):
+            counts.update(label)
+        elif label is not None:
+            counts[label] += 1
+    total = sum(counts.values()) or 1
+    return {name: counts[i] / total for i, name in enumerate(labels)}
 
 
 def check_labels(job: JobConfig, source: str) -> dict[str, dict[str, list[Row]]]:

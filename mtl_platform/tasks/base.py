@@ -52,7 +52,7 @@ class Task(ABC):
     by the global count: the mean over the global batch, whatever the split.
     Batches hold `labels` and, in mixed batches, a `label_mask` of the rows that are this task's."""
 
-    metric_names: ClassVar[tuple[str, ...]]  # the keys `metrics` returns
+    metric_names: ClassVar[tuple[str, ...]]  # every key `metrics` can return
     token_labels: ClassVar[bool] = False  # one label per token (padded with IGNORE), not per row
     stratified: ClassVar[bool] = False  # a validation split carved from train keeps each label's share
 
@@ -87,9 +87,18 @@ class Task(ABC):
         encoded["labels"] = rows["label"]
         return dict(encoded)
 
+    @classmethod
+    def reported(cls, config: TaskConfig) -> tuple[str, ...]:
+        """The metrics a task of this config reports (some only for some configs)."""
+        return cls.metric_names
+
     def prepare(self, train: Any, head: nn.Module) -> None:
         """Fit what the task takes from its train split (a tokenized `datasets.Dataset`) before the
         first step; nothing for most types."""
+
+    def logged_params(self) -> dict[str, str]:
+        """What `prepare` fit, as MLflow params of the run."""
+        return {}
 
     def placeholder_label(self) -> Any:
         """A label for rows that have none (inference), which `predict` ignores."""

@@ -322,7 +322,8 @@ def _train(plan: WorkerPlan) -> None:
         writer = MetricWriter(plan.tracking_uri, plan.run_id, journal)
         backend = dist.get_backend() if distributed() else "none"
         where = {"run/device": device.type, "run/precision": training.precision, "run/backend": backend}
-        writer.log_params(parameter_counts(training.model) | where)
+        fitted = {k: v for task in training.tasks.values() for k, v in task.logged_params().items()}
+        writer.log_params(parameter_counts(training.model) | where | fitted)
     window: dict[str, list[float]] = defaultdict(list)
     main = main_metrics(job)  # for dev/delta_m
     step_seconds: list[float] = []
