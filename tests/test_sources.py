@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import pytest
 
@@ -220,3 +221,50 @@ def test_a_missing_column_suggests_the_closest_name(tmp_path):
         ConfigError, match=r"no column 'quality'; columns are \['Quality', 'sentence'\]; did you mean 'Quality'\?"
     ):
         read_split(task("t", "classification", data, labels=["0", "1"]), "train")
+
+
+LINES = Path(__file__).parent / "data" / "ag_news_lines"
+
+
+def lines_task(**data) -> TaskConfig:
+    files = {
+        "format": "lines",
+        "train": str(LINES / "train_text.txt"),
+        "dev": str(LINES / "val_text.txt"),
+        "label_files": {"train": str(LINES / "train_labels.txt"), "dev": str(LINES / "val_labels.txt")},
+    }
+    return task("agnews", "classification", {**files, **data}, labels_file=str(LINES / "mapping.txt"))
+
+
+def test_lines_format_reads_line_aligned_text_and_label_files_with_a_mapping_file():
+    config = lines_task()
+    assert config.labels == ["World", "Sports", "Business", "Sci/Tech"]
+    assert config.label_map == {"0": "World", "1": "Sports", "2": "Business", "3": "Sci/Tech"}
+    train = read_split(config, "train")
+    assert len(train) == 30
+    assert train[0] == {"text": "Fears for T N pension after talks", "text_pair": None, "label": 2}  # Business
+    assert [row["label"] for row in read_split(config, "dev")][:3] == [1, 1, 0]
+
+
+def test_lines_format_names_both_files_when_their_line_counts_differ(tmp_path):
+    short = tmp_path / "labels.txt"
+    short.write_text("".join((LINES / "train_labels.txt").read_text().splitlines(keepends=True)[:29]))
+    config = lines_task(label_files={"train": str(short), "dev": str(LINES / "val_labels.txt")})
+    with pytest.raises(
+        ConfigError,
+        match=r"tasks.agnews.data.label_files.train: the files must be line-aligned, but train_text.txt has 30, "
+        r"labels.txt has 29 lines",
+    ):
+        read_split(config, "train")
+    with pytest.raises(ValueError, match=r"format 'lines' needs label_files for \['dev'\]"):
+        lines_task(label_files={"train": str(LINES / "train_labels.txt")})
+    names = tmp_path / "names.txt"
+    names.write_text("World\nSports\nBusiness\nSci/Tech\n")  # names only: the label files hold names then
+    assert task("t", "classification", {"format": "hf", "hf_name": "x"}, labels_file=str(names)).labels == [
+        "World",
+        "Sports",
+        "Business",
+        "Sci/Tech",
+    ]
+    with pytest.raises(ValueError, match="labels_file: file not found"):
+        task("t", "classification", {"format": "hf", "hf_name": "x"}, labels_file=str(tmp_path / "none.txt"))

@@ -16,7 +16,7 @@ from mtl_platform.config.strict import Strict
 class DataSource(Strict):
     """Where a task's examples come from: local files, or a Hugging Face dataset."""
 
-    format: Literal["tsv", "csv", "jsonl", "conll", "hf"]
+    format: Literal["tsv", "csv", "jsonl", "conll", "lines", "hf"]
     encoding: str = Field(
         "utf-8", description="of the local files (a byte-order mark is skipped); e.g. latin-1, cp1252, utf-16"
     )
@@ -34,6 +34,13 @@ class DataSource(Strict):
         None, description="an empty cell (or null) leaves the row out of this task: it has no label for it"
     )
     label_separator: str = Field(",", description="multilabel: between the labels of one cell (or a JSON list)")
+    # Lines: one text a line in each split's file, its label on the same line of a label file.
+    label_files: dict[str, Path] = Field(
+        default_factory=dict, description="lines: each split's label (or target) file, e.g. {train: train_labels.txt}"
+    )
+    pair_files: dict[str, Path] = Field(
+        default_factory=dict, description="lines: each split's second text, for pair tasks"
+    )
     # CoNLL: whitespace-separated columns, one token a line, blank line between sentences.
     token_column: int = 0
     tag_column: int = -1
@@ -56,6 +63,21 @@ class DataSource(Strict):
             raise ValueError(f"file not found: {path}")
         return path
 
+    @field_validator("label_files", "pair_files", mode="before")
+    @classmethod
+    def _aligned_paths(cls, value: Any, info: ValidationInfo) -> Any:
+        if not isinstance(value, dict):
+            return value
+        found = {}
+        for split, file in value.items():
+            if split not in ("train", "dev", "test"):
+                raise ValueError(f"{split!r} is not a split; allowed: train, dev, test")
+            path = resolve_path(file, info)
+            if path is not None and not path.is_file() and (info.context or {}).get("check_files", True):
+                raise ValueError(f"{split}: file not found: {path}")
+            found[split] = path
+        return found
+
     @field_validator("encoding")
     @classmethod
     def _known_encoding(cls, encoding: str) -> str:
@@ -75,6 +97,12 @@ class DataSource(Strict):
             raise ValueError("a train file is required")
         if self.format in ("tsv", "csv", "jsonl") and not (self.text_column and self.label_column):
             raise ValueError(f"format '{self.format}' needs text_column and label_column")
+        if self.format == "lines":
+            files = self.split_files()
+            if missing := [s for s in files if s not in self.label_files]:
+                raise ValueError(f"format 'lines' needs label_files for {missing}: the labels, one a line")
+            if extra := sorted(set(self.label_files) - set(files)):
+                raise ValueError(f"label_files names {extra}, which have no text file")
         if self.format in ("tsv", "csv") and not self.header and not self.columns:
             raise ValueError("a file without header (header: false) needs `columns` to name them")
         return self
@@ -122,6 +150,11 @@ class TaskConfig(Strict):
     data: DataSource
     labels: list[str] | None = Field(None, description="label names (classification and tags)")
     label_map: dict[str, str] | None = Field(None, description="raw value in the file -> label name")
+    labels_file: Path | None = Field(
+        None,
+        description="instead of `labels`: a file of label names, one a line, or of `id<TAB>name` lines (a "
+        "mapping.txt: the ids, as the data files hold them, become label_map)",
+    )
     main_metric: str | None = Field(
         None,
         description="the metric dev/mean, checkpoint selection, Δm and the report use for this task (e.g. mcc, "
@@ -140,6 +173,26 @@ class TaskConfig(Strict):
         description="regression: MSE in units of the train targets' variance, the head starting at their mean, "
         "so the loss starts near 1 like the cross-entropies (predictions stay in the targets' units)",
     )
+
+    @model_validator(mode="before")
+    @classmethod
+    def _labels_from_file(cls, data: Any, info: ValidationInfo) -> Any:
+        """The label names are part of the task's definition, read with the job (not with its data)."""
+        if not isinstance(data, dict) or data.get("labels_file") is None or data.get("labels") is not None:
+            return data
+        path = resolve_path(data["labels_file"], info)
+        assert path is not None
+        if not path.is_file():
+            raise ValueError(f"labels_file: file not found: {path}")
+        lines = [line.strip() for line in path.read_text(encoding="utf-8-sig").splitlines() if line.strip()]
+        pairs = [line.split("\t") for line in lines]
+        if all(len(p) == 2 for p in pairs):  # id<TAB>name
+            names = {identifier.strip(): name.strip() for identifier, name in pairs}
+            mapping = data.get("label_map") or names
+            return {**data, "labels_file": path, "labels": list(names.values()), "label_map": mapping}
+        if any(len(p) > 1 for p in pairs):
+            raise ValueError(f"labels_file: {path.name}: lines must all be names, or all `id<TAB>name`")
+        return {**data, "labels_file": path, "labels": lines}
 
     def main(self) -> str:
         """The metric that stands for this task (dev/mean, selection, Δm, the report)."""

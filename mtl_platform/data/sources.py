@@ -1,6 +1,6 @@
 """Read a task's raw examples from local files or Hugging Face datasets.
 
-A new dataset in tsv/csv/jsonl/CoNLL needs only YAML: the reader is picked by
+A new dataset in tsv/csv/jsonl/CoNLL/lines needs only YAML: the reader is picked by
 `data.format`, columns and labels by name. Every reader returns the same rows:
 `{"text", "text_pair", "label"}` for sentence tasks and `{"tokens", "tags"}`
 for token classification, with labels already encoded by their task type
@@ -116,6 +116,28 @@ def _sentence_rows(path: Path, src: DataSource, task: TaskConfig, encode: LabelE
     return rows
 
 
+def _aligned_rows(path: Path, src: DataSource, task: TaskConfig, encode: LabelEncoder, split: str) -> list[Row]:
+    """format lines: a text a line, its label (and second text) on the same line of other files."""
+    if TASK_TYPES[task.type].token_labels:
+        raise ConfigError(f"tasks.{task.name}.data.format: 'lines' holds one text a line; a tagging task reads conll")
+    files = {"text": path, "label": src.label_files[split]}
+    if split in src.pair_files:
+        files["text_pair"] = src.pair_files[split]
+    columns = {key: [line.rstrip("\r\n") for line in _lines(file, src, task)] for key, file in files.items()}
+    if len({len(lines) for lines in columns.values()}) > 1:
+        counts = ", ".join(f"{files[k].name} has {len(v):,}" for k, v in columns.items())
+        raise ConfigError(
+            f"tasks.{task.name}.data.label_files.{split}: the files must be line-aligned, but {counts} lines"
+        )
+    pairs = columns.get("text_pair", [None] * len(columns["text"]))
+    rows = []
+    for line_no, (text, pair, raw) in enumerate(zip(columns["text"], pairs, columns["label"]), 1):
+        label = encode(raw, f"{files['label'].name} line {line_no}")
+        if label is not None:
+            rows.append({"text": text, "text_pair": pair, "label": label})
+    return rows
+
+
 def _conll_rows(path: Path, src: DataSource, task: TaskConfig, encode: LabelEncoder) -> list[Row]:
     rows: list[Row] = []
     tokens: list[str] = []
@@ -200,8 +222,11 @@ def read_split(task: TaskConfig, split: str) -> list[Row] | None:
         if path is None:
             return None
         source = task.data.split_source(split)
-        reader = _conll_rows if source.format == "conll" else _sentence_rows
-        rows = reader(path, source, task, encode)
+        if source.format == "lines":
+            rows = _aligned_rows(path, source, task, encode, split)
+        else:
+            reader = _conll_rows if source.format == "conll" else _sentence_rows
+            rows = reader(path, source, task, encode)
     if rows is None:
         return None
     cap = task.max_train_examples if split == "train" else task.max_eval_examples
