@@ -268,3 +268,38 @@ def test_lines_format_names_both_files_when_their_line_counts_differ(tmp_path):
     ]
     with pytest.raises(ValueError, match="labels_file: file not found"):
         task("t", "classification", {"format": "hf", "hf_name": "x"}, labels_file=str(tmp_path / "none.txt"))
+
+
+def test_parquet_arrow_and_a_saved_dataset_directory_read_like_tables(tmp_path):
+    """The SST-2 sample's first rows as parquet, as an Arrow file and as a DatasetDict saved with
+    save_to_disk (format hf): the same rows as from its tsv."""
+    import datasets
+
+    config = sst2(DATA / "sst2")
+    expected = read_split(config, "train")[:20]
+    lines = (DATA / "sst2" / "train.tsv").read_text().splitlines()[1:21]
+    table = datasets.Dataset.from_dict(
+        {"sentence": [line.split("\t")[0] for line in lines], "label": [line.split("\t")[1] for line in lines]}
+    )
+    table.to_parquet(str(tmp_path / "train.parquet"))
+    table.save_to_disk(str(tmp_path / "saved_table"))
+    [arrow] = (tmp_path / "saved_table").glob("*.arrow")
+    columns = {"text_column": "sentence", "label_column": "label"}
+    for fmt, path in (("parquet", tmp_path / "train.parquet"), ("arrow", arrow)):
+        data = {"format": fmt, "train": str(path), **columns}
+        assert read_split(task("sst2", "classification", data, labels=["0", "1"]), "train") == expected, fmt
+    datasets.DatasetDict({"train": table, "validation": table.select(range(5))}).save_to_disk(str(tmp_path / "dd"))
+    hf = task("sst2", "classification", {"format": "hf", "hf_name": str(tmp_path / "dd"), **columns}, labels=["0", "1"])
+    assert read_split(hf, "train") == expected and len(read_split(hf, "dev")) == 5
+    assert read_split(hf, "test") is None
+    (tmp_path / "bad.parquet").write_text("sentence\tlabel\n")
+    with pytest.raises(ConfigError, match=r"tasks.sst2.data: bad.parquet is not a readable parquet file"):
+        read_split(
+            task(
+                "sst2",
+                "classification",
+                {"format": "parquet", "train": str(tmp_path / "bad.parquet"), **columns},
+                labels=["0", "1"],
+            ),
+            "train",
+        )

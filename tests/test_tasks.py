@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+from pathlib import Path
 
 import pytest
 import torch
@@ -16,7 +17,8 @@ from mtl_platform.tasks.base import pool
 from mtl_platform.tasks.token_classification import IGNORE
 from mtl_platform.train.step import global_mean
 
-MODEL = ModelConfig(head_dropout=0.0)
+MODEL = ModelConfig(head_dropout=0.0, max_length=16)
+DATA_DIR = Path(__file__).resolve().parents[1] / "data"
 DATA = {"format": "hf", "hf_name": "unused"}
 
 
@@ -228,3 +230,24 @@ def test_each_type_encodes_its_labels(type_, raw, encoded):
 def test_an_option_of_another_type_is_refused():
     with pytest.raises(ValueError, match="normalize_targets is for regression tasks; this one is classification"):
         TaskConfig(name="t", type="classification", data=DATA, labels=["a"], normalize_targets=True)
+
+
+@pytest.mark.parametrize("cut", ["end", "start", "middle"])
+def test_truncation_cuts_a_long_text_where_the_task_says(cut):
+    """An AG News description of the shipped sample, cut to 16 tokens: its start kept, its end
+    kept, or (middle) the first quarter of the room and the rest from the end."""
+    text = (DATA_DIR / "ag_news" / "test.csv").read_text().splitlines()[0].split('","')[2].rstrip('"')
+    tokenizer = load_tokenizer(MODEL)
+    full = tokenizer([text])["input_ids"][0]  # [CLS] w_1 ... w_n [SEP]
+    words = full[1:-1]
+    config = TaskConfig(name="t", type="classification", data=DATA, labels=["a", "b"], truncation=cut)
+    encoded = build_task(config, MODEL).encode({"text": [text], "text_pair": [None], "label": [0]}, tokenizer)
+    room = 16 - 2
+    kept = {"end": words[:room], "start": words[-room:], "middle": words[: room // 4] + words[-(room - room // 4) :]}
+    assert encoded["input_ids"][0] == [full[0], *kept[cut], full[-1]]
+    assert encoded["attention_mask"][0] == [1] * 16
+    assert tokenizer.truncation_side == "right"  # the shared tokenizer is left as it was
+    if cut == "middle":
+        pair = {"format": "tsv", "train": __file__, "text_column": "a", "text_pair_column": "b", "label_column": "c"}
+        with pytest.raises(ValueError, match="truncation: middle is for single texts"):
+            TaskConfig(name="t", type="classification", data=pair, labels=["a", "b"], truncation=cut)

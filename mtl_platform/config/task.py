@@ -16,7 +16,7 @@ from mtl_platform.config.strict import Strict
 class DataSource(Strict):
     """Where a task's examples come from: local files, or a Hugging Face dataset."""
 
-    format: Literal["tsv", "csv", "jsonl", "conll", "lines", "hf"]
+    format: Literal["tsv", "csv", "jsonl", "parquet", "arrow", "conll", "lines", "hf"]
     encoding: str = Field(
         "utf-8", description="of the local files (a byte-order mark is skipped); e.g. latin-1, cp1252, utf-16"
     )
@@ -95,7 +95,7 @@ class DataSource(Strict):
             return self
         if self.train is None:
             raise ValueError("a train file is required")
-        if self.format in ("tsv", "csv", "jsonl") and not (self.text_column and self.label_column):
+        if self.format in ("tsv", "csv", "jsonl", "parquet", "arrow") and not (self.text_column and self.label_column):
             raise ValueError(f"format '{self.format}' needs text_column and label_column")
         if self.format == "lines":
             files = self.split_files()
@@ -111,6 +111,10 @@ class DataSource(Strict):
         files = {s: getattr(self, s) for s in ("train", "dev", "test")}
         files = {s: f.train if isinstance(f, DataSource) else f for s, f in files.items()}
         return {s: f for s, f in files.items() if f is not None}
+
+    def files(self) -> list[Path]:
+        """Every file the rows come from: what a cache of them depends on."""
+        return [*self.split_files().values(), *self.label_files.values(), *self.pair_files.values()]
 
     def split_source(self, split: str) -> DataSource:
         """How a split is read: with the split's own source settings, or with these."""
@@ -130,10 +134,14 @@ class TypeRules:
 # One line a task type; tests/test_tasks.py checks that it names the types tasks.TASK_TYPES builds.
 TASK_TYPE_RULES: dict[str, TypeRules] = {
     "classification": TypeRules(
-        labels=True, main_metrics=("accuracy", "macro_f1", "mcc", "f1_positive"), options=("class_weights",)
+        labels=True,
+        main_metrics=("accuracy", "macro_f1", "mcc", "f1_positive"),
+        options=("class_weights", "truncation"),
     ),
-    "multilabel": TypeRules(labels=True, main_metrics=("micro_f1", "macro_f1", "exact_match")),
-    "regression": TypeRules(labels=False, main_metrics=("pearson", "spearman"), options=("normalize_targets",)),
+    "multilabel": TypeRules(labels=True, main_metrics=("micro_f1", "macro_f1", "exact_match"), options=("truncation",)),
+    "regression": TypeRules(
+        labels=False, main_metrics=("pearson", "spearman"), options=("normalize_targets", "truncation")
+    ),
     "token_classification": TypeRules(labels=True, main_metrics=("f1", "precision", "recall", "token_accuracy")),
 }
 if TYPE_CHECKING:  # the literal is built from the table above, which a type checker cannot follow
@@ -167,6 +175,11 @@ class TaskConfig(Strict):
         None,
         description="classification: weights of the labels in the loss, in the order of `labels`; balanced: "
         "n_rows / (n_labels * rows of the label) over the train split, as scikit-learn computes them",
+    )
+    truncation: Literal["end", "start", "middle"] = Field(
+        "end",
+        description="where a text longer than model.max_length is cut: its end (the default), its start (keep "
+        "the ending), or its middle (keep the first quarter and the end, for long reviews and news)",
     )
     normalize_targets: bool = Field(
         False,
@@ -210,6 +223,8 @@ class TaskConfig(Strict):
             if getattr(self, option) != type(self).model_fields[option].default:
                 owners = " and ".join(t for t, r in TASK_TYPE_RULES.items() if option in r.options)
                 raise ValueError(f"{option} is for {owners} tasks; this one is {self.type}")
+        if self.truncation == "middle" and (self.data.text_pair_column or self.data.pair_files):
+            raise ValueError("truncation: middle is for single texts; a pair task cuts at its end or start")
         if not rules.labels:
             if self.labels or self.label_map:
                 raise ValueError(f"a {self.type} task takes no labels or label_map")

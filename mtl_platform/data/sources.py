@@ -27,6 +27,7 @@ from mtl_platform.tasks import TASK_TYPES
 from mtl_platform.tasks.base import LabelEncoder
 
 SPLITS = ("train", "dev", "test")
+COLUMNAR = ("parquet", "arrow")  # read through `datasets`, row by row like a table
 RARE_LABEL_SHARE = 0.01  # a label under this share of its task's train labels is worth a warning
 Row = dict[str, Any]
 
@@ -71,7 +72,10 @@ def _lines(path: Path, src: DataSource, task: TaskConfig) -> Iterator[str]:
 
 
 def _table_rows(path: Path, src: DataSource, task: TaskConfig) -> Iterator[tuple[int, dict[str, Any]]]:
-    """Yield (line number, row by column name) from a tsv, csv or jsonl file."""
+    """Yield (line number, row by column name) from a tsv, csv or jsonl file (row number: parquet, arrow)."""
+    if src.format in COLUMNAR:
+        yield from enumerate(_columnar(path, src, task), 1)
+        return
     lines = _lines(path, src, task)
     if src.format == "jsonl":
         for line_no, line in enumerate(lines, 1):
@@ -90,12 +94,24 @@ def _table_rows(path: Path, src: DataSource, task: TaskConfig) -> Iterator[tuple
         yield line_no, dict(zip(names, values))
 
 
+def _columnar(path: Path, src: DataSource, task: TaskConfig) -> Any:
+    """A parquet or Arrow file as a `datasets.Dataset` (Arrow: an IPC stream, as datasets writes it)."""
+    import datasets
+
+    try:
+        if src.format == "arrow":
+            return datasets.Dataset.from_file(str(path))
+        return datasets.Dataset.from_parquet(str(path))
+    except (OSError, ValueError) as exc:  # pyarrow's ArrowInvalid/ArrowIOError: not what it says it is
+        raise ConfigError(f"tasks.{task.name}.data: {path.name} is not a readable {src.format} file ({exc})") from None
+
+
 def _sentence_rows(path: Path, src: DataSource, task: TaskConfig, encode: LabelEncoder) -> list[Row]:
     text_column, label_column = src.text_column, src.label_column
     assert text_column and label_column  # DataSource requires both for a table format
     rows = []
     for line_no, record in _table_rows(path, src, task):
-        where = f"{path.name} line {line_no}"
+        where = f"{path.name} {'row' if src.format in COLUMNAR else 'line'} {line_no}"
         for field in ("text_column", "text_pair_column", "label_column"):
             column = getattr(src, field)
             if column is not None and column not in record:
@@ -175,12 +191,19 @@ def _hf_rows(split: str, task: TaskConfig, encode: LabelEncoder) -> list[Row] | 
     name = src.hf_splits.get(split)
     if name is None:
         return None
-    try:
-        dataset = datasets.load_dataset(src.hf_name, src.hf_config, split=name)
-    except ValueError as exc:
-        if "Unknown split" in str(exc) or "split" in str(exc).lower():
+    saved = Path(src.hf_name or "")  # hf_name is required for format hf
+    if (saved / "dataset_dict.json").is_file():  # a DatasetDict written by save_to_disk
+        splits = datasets.load_from_disk(str(saved))
+        if name not in splits:
             return None
-        raise
+        dataset = splits[name]
+    else:
+        try:
+            dataset = datasets.load_dataset(src.hf_name, src.hf_config, split=name)
+        except ValueError as exc:
+            if "Unknown split" in str(exc) or "split" in str(exc).lower():
+                return None
+            raise
 
     def label_name(feature: Any, value: Any) -> Any:
         return feature.int2str(value) if isinstance(value, int) and hasattr(feature, "int2str") else value

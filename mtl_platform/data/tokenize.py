@@ -44,7 +44,7 @@ def _tokenizer(name_or_path: str) -> PreTrainedTokenizerBase:
 
 
 def _cache_key(task: Task, split: str, tokenizer: PreTrainedTokenizerBase) -> str:
-    files = [(str(p), p.stat().st_size, p.stat().st_mtime_ns) for p in task.config.data.split_files().values()]
+    files = [(str(p), p.stat().st_size, p.stat().st_mtime_ns) for p in task.config.data.files()]
     return Hasher.hash(
         [
             task.config.model_dump(mode="json"),
