@@ -21,7 +21,8 @@ import torch
 
 from mtl_platform.config import load_job
 from mtl_platform.train.loop import Training
-from mtl_platform.train.trainer import ensure_ray, run_job
+from mtl_platform.train.resources import ensure_ray
+from mtl_platform.train.trainer import run_job
 
 REPO = Path(__file__).resolve().parents[1]
 

@@ -1,12 +1,13 @@
-"""The validation split carved from train: disjoint, reproducible, stratified."""
+"""Splits carved from train (validation; dev and test): disjoint, reproducible, stratified."""
 
 from __future__ import annotations
 
 from collections import Counter
 
 import datasets
+import pytest
 
-from mtl_platform.data.splits import carve_validation
+from mtl_platform.data.splits import carve_rows, carve_validation
 
 
 def labelled(labels: list[int]) -> datasets.Dataset:
@@ -29,3 +30,35 @@ def test_a_class_too_small_to_split_falls_back_to_an_unstratified_draw():
     data = labelled([0] * 9 + [1])
     train, validation = carve_validation(data, 0.3, seed=0, stratify=True)
     assert len(validation) == 3 and len(train) == 7
+
+
+def test_dev_and_test_carved_from_train_are_seeded_stratified_and_disjoint():
+    """A benchmark with one labelled file: dev and test carved from the SST-2 sample's train rows,
+    each its fraction of all rows with each label's share kept, never overlapping, the same on
+    every read; max_train_examples caps what is left to train on."""
+    from mtl_platform.config import TaskConfig
+    from mtl_platform.data.sources import read_split
+    from tests.conftest import DATA, sst2_task
+
+    spec = sst2_task(DATA / "sst2")
+    spec["data"]["dev"] = {"carve_from": "train", "fraction": 0.1}
+    spec["data"]["test"] = {"carve_from": "train", "fraction": 0.2, "seed": 3}
+    config = TaskConfig.model_validate(spec)
+    whole = read_split(TaskConfig.model_validate(sst2_task(DATA / "sst2")), "train")
+    parts = {split: read_split(config, split) for split in ("train", "dev", "test")}
+    assert len(parts["dev"]) == round(0.1 * len(whole)) and len(parts["test"]) == round(0.2 * len(whole))
+    assert sum(len(rows) for rows in parts.values()) == len(whole)
+    numbered = [{**row, "index": i} for i, row in enumerate(whole)]
+    ids = {
+        split: {row["index"] for row in rows}
+        for split, rows in carve_rows(numbered, config.data.carved(), True).items()
+    }
+    assert not ids["train"] & ids["dev"] and not ids["train"] & ids["test"] and not ids["dev"] & ids["test"]
+    assert parts["dev"] == [whole[i] for i in sorted(ids["dev"])]  # what read_split gives is that carving
+    share = Counter(r["label"] for r in whole)[1] / len(whole)
+    assert Counter(r["label"] for r in parts["dev"])[1] / len(parts["dev"]) == pytest.approx(share, abs=0.01)
+    assert read_split(config, "dev") == parts["dev"]  # seeded: the same rows on every read
+    assert len(read_split(config.model_copy(update={"max_train_examples": 50}), "train")) == 50
+    spec["data"]["dev"]["fraction"] = 0.85
+    with pytest.raises(ValueError, match="the carved splits' fractions leave no train rows"):
+        TaskConfig.model_validate(spec)

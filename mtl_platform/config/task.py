@@ -13,6 +13,14 @@ from mtl_platform.config.paths import resolve_path
 from mtl_platform.config.strict import Strict
 
 
+class CarvedSplit(Strict):
+    """A dev or test split carved from train, for a benchmark that ships one labelled file."""
+
+    carve_from: Literal["train"]
+    fraction: float = Field(gt=0, lt=1, description="of the train rows, before max_*_examples")
+    seed: int = Field(0, description="fixed apart from trainer.seed, so that every seed is scored on the same rows")
+
+
 class DataSource(Strict):
     """Where a task's examples come from: local files, or a Hugging Face dataset."""
 
@@ -21,10 +29,12 @@ class DataSource(Strict):
         "utf-8", description="of the local files (a byte-order mark is skipped); e.g. latin-1, cp1252, utf-16"
     )
     train: Path | None = Field(None, description="train split file (or HF split name)")
-    dev: Path | DataSource | None = Field(
-        None, description="a file like train's, or a source of its own (format, columns, ...; its file in `train`)"
+    dev: Path | CarvedSplit | DataSource | None = Field(
+        None,
+        description="a file like train's, a source of its own (format, columns, ...; its file in `train`), or "
+        "{carve_from: train, fraction: 0.1}: rows of train, seeded, stratified by class, never overlapping",
     )
-    test: Path | DataSource | None = None
+    test: Path | CarvedSplit | DataSource | None = None
     # Tabular formats.
     header: bool = True
     columns: list[str] | None = Field(None, description="column names of a file without header")
@@ -54,7 +64,7 @@ class DataSource(Strict):
     @field_validator("train", "dev", "test", mode="before")
     @classmethod
     def _paths(cls, value: Any, info: ValidationInfo) -> Any:
-        if isinstance(value, dict | DataSource):  # a split in a format of its own: validated as a source
+        if isinstance(value, dict | DataSource | CarvedSplit):  # a source of its own, or carved: validated as one
             return value
         if value is None or (info.data.get("format") == "hf"):
             return None if value is None else Path(str(value))
@@ -95,6 +105,8 @@ class DataSource(Strict):
             return self
         if self.train is None:
             raise ValueError("a train file is required")
+        if sum(c.fraction for c in self.carved().values()) >= 1:
+            raise ValueError("the carved splits' fractions leave no train rows: their sum must be under 1")
         if self.format in ("tsv", "csv", "jsonl", "parquet", "arrow") and not (self.text_column and self.label_column):
             raise ValueError(f"format '{self.format}' needs text_column and label_column")
         if self.format == "lines":
@@ -108,9 +120,14 @@ class DataSource(Strict):
         return self
 
     def split_files(self) -> dict[str, Path]:
+        """Each split's file (a carved split has none of its own)."""
         files = {s: getattr(self, s) for s in ("train", "dev", "test")}
         files = {s: f.train if isinstance(f, DataSource) else f for s, f in files.items()}
-        return {s: f for s, f in files.items() if f is not None}
+        return {s: f for s, f in files.items() if isinstance(f, Path)}
+
+    def carved(self) -> dict[str, CarvedSplit]:
+        """The splits carved from train, by name."""
+        return {s: c for s in ("dev", "test") if isinstance(c := getattr(self, s), CarvedSplit)}
 
     def files(self) -> list[Path]:
         """Every file the rows come from: what a cache of them depends on."""

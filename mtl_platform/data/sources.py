@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import Any
 
 from mtl_platform.config import ConfigError, DataSource, JobConfig, TaskConfig
+from mtl_platform.data.splits import carve_rows
 from mtl_platform.tasks import TASK_TYPES
 from mtl_platform.tasks.base import LabelEncoder
 
@@ -237,6 +238,20 @@ def _hf_rows(split: str, task: TaskConfig, encode: LabelEncoder) -> list[Row] | 
 
 def read_split(task: TaskConfig, split: str) -> list[Row] | None:
     """The task's rows for one split (capped by max_*_examples), or None if it has none."""
+    carved = task.data.carved()
+    if carved and split in ("train", *carved):
+        train = _read(task, "train")
+        assert train is not None  # a local source has a train file; the hub's train split is checked
+        rows: list[Row] | None = carve_rows(train, carved, TASK_TYPES[task.type].stratified)[split]
+    else:
+        rows = _read(task, split)
+    if rows is None:
+        return None
+    cap = task.max_train_examples if split == "train" else task.max_eval_examples
+    return rows[:cap] if cap else rows
+
+
+def _read(task: TaskConfig, split: str) -> list[Row] | None:
     encode = label_encoder(task)
     if task.data.format == "hf":
         rows = _hf_rows(split, task, encode)
@@ -250,10 +265,7 @@ def read_split(task: TaskConfig, split: str) -> list[Row] | None:
         else:
             reader = _conll_rows if source.format == "conll" else _sentence_rows
             rows = reader(path, source, task, encode)
-    if rows is None:
-        return None
-    cap = task.max_train_examples if split == "train" else task.max_eval_examples
-    return rows[:cap] if cap else rows
+    return rows
 
 
 def label_shares(train: list[dict[str, Any]], labels: list[str] | None) -> dict[str, float]:

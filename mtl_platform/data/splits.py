@@ -1,4 +1,5 @@
-"""A validation split carved from train, for model selection that never looks at dev or test.
+"""Splits carved from train: a validation split for model selection that never looks at dev or
+test, and a dev or test split for a benchmark that ships only one labelled file.
 
 Carved from the tokenized train split by row indices (memory-mapped, no copy, no new
 tokenization), seeded so that every worker and every run with the seed carves the same rows,
@@ -8,11 +9,37 @@ and stratified by class where the task has classes to stratify by.
 from __future__ import annotations
 
 from collections import Counter
+from typing import TYPE_CHECKING, Any
 
 import datasets
 from sklearn.model_selection import train_test_split
 
+if TYPE_CHECKING:
+    from mtl_platform.config.task import CarvedSplit
+
 VALIDATION = "validation"
+
+
+def carve_rows(rows: list[Any], carved: dict[str, CarvedSplit], stratify: bool) -> dict[str, list[Any]]:
+    """Raw train rows cut into the carved splits (each its fraction of all rows, its own seed) and
+    the rest as `train`, in file order, never overlapping."""
+    parts: dict[str, list[Any]] = {}
+    rest = list(range(len(rows)))
+    for split, carve in carved.items():
+        labels = [rows[i]["label"] for i in rest] if stratify else None
+        rest, chosen = _split(rest, labels, carve.fraction * len(rows), carve.seed)
+        parts[split] = [rows[i] for i in chosen]
+    parts["train"] = [rows[i] for i in rest]
+    return parts
+
+
+def _split(indices: list[int], labels: list[Any] | None, size: float, seed: int) -> tuple[list[int], list[int]]:
+    """(rest, chosen), each in order: `size` of the indices (at least one), each class kept in
+    proportion when there are `labels` and every class has two rows or more."""
+    if labels is not None and min(Counter(labels).values()) < 2:
+        labels = None
+    rest, chosen = train_test_split(indices, test_size=max(1, round(size)), random_state=seed, stratify=labels)
+    return sorted(rest), sorted(chosen)
 
 
 def carve_validation(
@@ -20,10 +47,5 @@ def carve_validation(
 ) -> tuple[datasets.Dataset, datasets.Dataset]:
     """(the rest of train, validation): `fraction` of the rows, at least one, each class kept in
     proportion when `stratify` and every class has two rows or more."""
-    indices = list(range(len(train)))
-    labels = train["labels"] if stratify else None
-    if labels is not None and min(Counter(labels).values()) < 2:
-        labels = None
-    size = max(1, round(fraction * len(train)))
-    rest, chosen = train_test_split(indices, test_size=size, random_state=seed, stratify=labels)
-    return train.select(sorted(rest)), train.select(sorted(chosen))
+    rest, chosen = _split(list(range(len(train))), train["labels"] if stratify else None, fraction * len(train), seed)
+    return train.select(rest), train.select(chosen)

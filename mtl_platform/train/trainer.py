@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import json
 import logging
-import os
-import tempfile
 import uuid
 from collections.abc import Sequence
 from contextlib import nullcontext
@@ -14,7 +12,6 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-import ray
 from mlflow.tracking import MlflowClient
 from ray.train import Checkpoint, CheckpointConfig, FailureConfig, Result, RunConfig, ScalingConfig, UserCallback
 from ray.train.torch import TorchTrainer
@@ -55,6 +52,7 @@ from mtl_platform.tracking.run_logs import console_is_quiet, note_warning, run_l
 from mtl_platform.train.initial import prepare_initial_weights
 from mtl_platform.train.loop import train_worker
 from mtl_platform.train.plan import WorkerPlan
+from mtl_platform.train.resources import check_capacity, check_storage, ensure_ray, use_gpu
 
 log = logging.getLogger(__name__)
 
@@ -92,41 +90,6 @@ def selected(result: Result, job: JobConfig) -> tuple[Checkpoint | None, dict[st
         checkpoint, metrics = result.checkpoint, dict(result.metrics or {})
     scores = {k: v for k, v in metrics.items() if k == "step" or k.startswith(("dev/", f"{VALIDATION}/"))}
     return checkpoint, {f"selected/{k}": float(v) for k, v in scores.items()} if checkpoint else {}
-
-
-def ensure_ray() -> None:
-    """Join the cluster in RAY_ADDRESS, or start an embedded local one."""
-    if not ray.is_initialized():
-        # A quiet console leaves the workers' output in their logs (tracking/run_logs.py).
-        log_to_driver = not console_is_quiet()
-        ray.init(address=os.environ.get("RAY_ADDRESS"), log_to_driver=log_to_driver, configure_logging=False)
-
-
-def check_capacity(job: JobConfig, gpu: bool) -> None:
-    """Workers that no node of the cluster can hold would wait forever: fail now instead."""
-    scaling = job.scaling
-    if scaling.wait_for_nodes:
-        return
-    fits = 0
-    for node in ray.nodes():
-        if node["Alive"]:
-            per_node = [node["Resources"].get("CPU", 0) / scaling.cpus_per_worker]
-            if gpu:
-                per_node.append(node["Resources"].get("GPU", 0) / scaling.gpus_per_worker)
-            fits += int(min(per_node) + 1e-9)
-    if fits < scaling.num_workers:
-        need = f"{scaling.cpus_per_worker:g} CPU" + (f" and {scaling.gpus_per_worker:g} GPU" if gpu else "")
-        raise ConfigError(
-            f"scaling.num_workers: {scaling.num_workers} workers of {need} each, but the cluster's nodes hold "
-            f"{fits}; lower scaling.num_workers or cpus_per_worker, add nodes, or on an autoscaling cluster "
-            "set scaling.wait_for_nodes: true"
-        )
-
-
-def use_gpu(job: JobConfig) -> bool:
-    if job.scaling.use_gpu == "auto":
-        return ray.cluster_resources().get("GPU", 0) > 0
-    return bool(job.scaling.use_gpu)
 
 
 def latest_run_name(storage: Path, job_name: str, info_file: str = RUN_INFO) -> str:
@@ -282,19 +245,6 @@ def _baselines(client: MlflowClient, run_id: str, job: JobConfig, tags: dict[str
         return None
     log.info("single-task baselines of %s: %s; logging dev/delta_m", job.name, found)
     return found
-
-
-def check_storage(storage: Path) -> None:
-    """Checkpoints must be writable before any training starts, not at the first checkpoint."""
-    try:
-        storage.mkdir(parents=True, exist_ok=True)
-        with tempfile.NamedTemporaryFile(dir=storage):
-            pass
-    except OSError as exc:
-        raise ConfigError(
-            f"trainer.storage_path: cannot write checkpoints to {storage} ({exc.strerror or exc}); "
-            "choose a writable directory (on a cluster, one every node mounts)"
-        ) from exc
 
 
 def torch_trainer(plan: WorkerPlan, name: str, gpu: bool, callbacks: Sequence[Any]) -> TorchTrainer:

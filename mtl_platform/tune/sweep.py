@@ -37,15 +37,8 @@ from mtl_platform.tasks import build_tasks
 from mtl_platform.tracking import describe
 from mtl_platform.tracking.mlflow_store import check_reachable, create_run, flatten, log_params, tracking_uri
 from mtl_platform.tracking.run_directory import RUN_INFO, STEP_FILE, SWEEP_INFO
-from mtl_platform.train.trainer import (
-    check_capacity,
-    check_storage,
-    ensure_ray,
-    latest_run_name,
-    new_run_name,
-    run_job,
-    use_gpu,
-)
+from mtl_platform.train.resources import check_capacity, check_storage, ensure_ray, use_gpu
+from mtl_platform.train.trainer import latest_run_name, new_run_name, run_job
 from mtl_platform.tune.config import SweepConfig
 from mtl_platform.tune.progress import SweepProgress
 from mtl_platform.tune.results import TrialSummary, log_sweep_results, pareto_front
