@@ -56,6 +56,9 @@ def check_tracked(result: JobResult) -> None:
     ):
         assert key in metrics, key
     assert metrics["dev/mean"] == pytest.approx(result.metrics["dev/mean"])
+    # SST-2's main metric is the job's main_metric (mcc), not its type's default (accuracy).
+    mains = [metrics["dev/sst2/mcc"], metrics["dev/stsb/pearson"], metrics["dev/conll/f1"]]
+    assert metrics["dev/mean"] == pytest.approx(sum(mains) / 3)
     history = client.get_metric_history(result.run_id, "dev/mean")
     assert sorted(m.step for m in history) == [2, 4, 6]
     train_keys = [k for k in metrics if k.startswith("train/") and k.endswith("/loss")]
@@ -107,6 +110,7 @@ def test_tracked_run_and_resume_from_the_checkpoint(ray_session, job_dict):
     job_dict["trainer"].update(scheduler="constant", max_steps=6, eval_every=2, sampling={"strategy": "all_tasks"})
     job_dict["weighting"] = {"method": "famo", "lr": 0.5}
     job_dict["tracking"]["system_metrics_interval"] = 0.5
+    job_dict["tasks"][0]["main_metric"] = "mcc"
     straight = run(job_dict)
     check_tracked(straight)
     check_browsable(straight, job_dict, final_parameters(straight))
