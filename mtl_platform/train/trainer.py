@@ -324,6 +324,15 @@ def run_job(
         from_checkpoint=from_checkpoint.path if from_checkpoint else None,
     )
     trainer = torch_trainer(plan, name, gpu, [*callbacks, RestartNotice(run_dir, job.trainer.max_failures)])
+    return _fit_and_finish(trainer, plan, client, name, progress)
+
+
+def _fit_and_finish(
+    trainer: TorchTrainer, plan: WorkerPlan, client: MlflowClient, name: str, progress: bool
+) -> JobResult:
+    """Train, then finish the MLflow run as it ended (also when it failed), with the driver's log
+    file and, when asked, the progress (and on a quiet console the workers' warnings) around it."""
+    job, run_dir, run_id = plan.job, plan.run_dir, plan.run_id
     stopped = run_dir / STOPPED_FILE
     stopped.unlink(missing_ok=True)  # from an earlier attempt of a resumed run
     warnings = run_dir / LOGS_DIR / WARNINGS_FILE if console_is_quiet() else None  # else Ray streams them
@@ -347,7 +356,7 @@ def run_job(
             raise TrainingStopped(f"{reason}; training stopped (trainer.nonfinite: stop), {kept}")
         checkpoint, chosen = selected(result, job)
         _finish_or_explain(client, run_id, run_dir, checkpoint, "FINISHED", selection=chosen)
-    return JobResult(run_id, name, uri, {**metrics, **chosen}, result.checkpoint, checkpoint)
+    return JobResult(run_id, name, plan.tracking_uri, {**metrics, **chosen}, result.checkpoint, checkpoint)
 
 
 class RestartNotice(UserCallback):
