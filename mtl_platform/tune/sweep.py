@@ -37,6 +37,7 @@ from mtl_platform.tasks import build_tasks
 from mtl_platform.tracking import describe
 from mtl_platform.tracking.mlflow_store import check_reachable, create_run, flatten, log_params, tracking_uri
 from mtl_platform.tracking.run_directory import RUN_INFO, STEP_FILE, SWEEP_INFO
+from mtl_platform.tracking.run_logs import console_is_quiet
 from mtl_platform.train.resources import check_capacity, check_storage, ensure_ray, use_gpu
 from mtl_platform.train.trainer import latest_run_name, new_run_name, run_job
 from mtl_platform.tune.config import SweepConfig
@@ -290,6 +291,8 @@ def run_sweep(sweep: SweepConfig, resume: bool = False) -> SweepSummary:
                     name=sweep_run,
                     storage_path=str(storage),
                     callbacks=[SweepProgress(sweep.tune.metric, sweep.tune.mode, sweep.tune.num_samples)],
+                    # A quiet console shows SweepProgress's lines only; Tune's status table with -v.
+                    verbose=0 if console_is_quiet() else None,
                 ),
             )
         grid = tuner.fit()
