@@ -413,7 +413,11 @@ def _gain_cell(gains: dict[str, dict[str, float]], task: str, partner: str) -> s
 def grouping_markdown(pairs: dict[str, Any], tasks: list[str], delta_m: dict[str, Any]) -> list[str]:
     """The pairwise gains and the groupings into pairs, beside all tasks together and each alone."""
     gains, seed = pairs["gain_percent"], pairs["seed"]
-    together = {c: d["values"][d["seeds"].index(seed)] for c, d in delta_m.items() if seed in d["seeds"]}
+    together = {
+        c: d["values"][d["seeds"].index(seed)]
+        for c, d in delta_m.items()
+        if (c in CONFIGS or c == "sweep-best") and seed in d["seeds"]
+    }
     return [
         "",
         f"**Which tasks belong together?** (seed {seed}, one run each: read differences under the seeds' spread "
