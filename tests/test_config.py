@@ -175,7 +175,8 @@ def test_sweep_loads_job_by_path_and_checks_the_space(tmp_path):
     with pytest.raises(
         ConfigError,
         match=r"tune.metric: 'dev/sst2/f1' is not reported; allowed: "
-        r"\['dev/mean', 'dev/sst2/accuracy', 'dev/sst2/macro_f1', 'dev/sst2/mcc', 'dev/stsb/pearson'",
+        r"\['dev/mean', 'dev/sst2/accuracy', 'dev/sst2/macro_f1', 'dev/sst2/mcc', 'dev/sst2/f1_positive', "
+        r"'dev/stsb/pearson'",
     ):
         load_checked_sweep(write(tmp_path / "s.yaml", data))
     del data["tune"]

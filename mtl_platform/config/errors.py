@@ -39,7 +39,7 @@ def validation_message(error: ValidationError, data: Any, source: str, prefix: t
         if err["type"] == "extra_forbidden":
             msg = "unknown field (check the spelling; see the documented fields in README.md)"
         elif err["type"] == "union_tag_invalid":  # weighting.method or model.sharing.scheme
-            field = "scheme" if "scheme" in err["ctx"]["discriminator"] else "method"
+            field = err["ctx"]["discriminator"].removesuffix("()").removesuffix("_of")  # see strict.tagged_union
             where = f"{where}.{field}"
             msg = f"unknown {field} {err['ctx']['tag']!r}; allowed: {err['ctx']['expected_tags']}"
         elif err["type"] == "literal_error":

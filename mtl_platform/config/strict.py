@@ -27,5 +27,6 @@ def tagged_union(registry: Mapping[str, type[BaseModel]], tag: str, default: str
     def tag_of(value: Any) -> str:
         return value.get(tag, default) if isinstance(value, dict) else getattr(value, tag)
 
+    tag_of.__name__ = f"{tag}_of"  # pydantic names it in a bad tag's error: config/errors.py reads the field there
     members = tuple(Annotated[model, Tag(name)] for name, model in registry.items())
     return Annotated[Union[members], Discriminator(tag_of)]  # noqa: UP007
