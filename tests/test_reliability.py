@@ -307,7 +307,7 @@ def test_training_survives_a_killed_worker_and_a_lost_node(three_node_cluster, t
     assert driver.returncode == 0, output[-5000:]
     # A quiet console: no line of Ray's own, but each failure as a warning; the workers' logs
     # (the run's logs/, also in MLflow) show both restarted groups resuming, rank by rank.
-    assert "TrainController" not in output and "RayTrainWorker" not in output, output[-5000:]
+    assert "(TrainController pid=" not in output and "(RayTrainWorker pid=" not in output, output[-5000:]
     assert output.count("warning ray-train: WARNING worker failed") >= 2, output[-5000:]
     [run_dir] = [p.parent for p in storage.glob(f"*/{JOURNAL_FILE}")]
     logs = "".join((run_dir / LOGS_DIR / f"worker-{rank}.log").read_text() for rank in (0, 1))
