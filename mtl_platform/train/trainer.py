@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from mlflow.tracking import MlflowClient
-from ray.train import Checkpoint, CheckpointConfig, FailureConfig, Result, RunConfig, ScalingConfig, UserCallback
+from ray.train import Checkpoint, CheckpointConfig, FailureConfig, Result, RunConfig, ScalingConfig
 from ray.train.torch import TorchTrainer
 
 from mtl_platform.config import ConfigError, JobConfig, read_yaml, validate_job
@@ -48,7 +48,8 @@ from mtl_platform.tracking.run_directory import (
     STOPPED_FILE,
     WARNINGS_FILE,
 )
-from mtl_platform.tracking.run_logs import console_is_quiet, note_warning, run_logs
+from mtl_platform.tracking.run_logs import console_is_quiet, run_logs
+from mtl_platform.train.callbacks import RestartNotice
 from mtl_platform.train.initial import prepare_initial_weights
 from mtl_platform.train.loop import train_worker
 from mtl_platform.train.plan import WorkerPlan
@@ -357,16 +358,3 @@ def _fit_and_finish(
         checkpoint, chosen = selected(result, job)
         _finish_or_explain(client, run_id, run_dir, checkpoint, "FINISHED", selection=chosen)
     return JobResult(run_id, name, plan.tracking_uri, {**metrics, **chosen}, result.checkpoint, checkpoint)
-
-
-class RestartNotice(UserCallback):
-    """A failed worker is reported by Ray Train's controller, whose output a quiet console does not
-    show: note it in the run's warnings, which the driver shows (tracking/run_logs.py)."""
-
-    def __init__(self, run_dir: Path, max_failures: int):
-        self.run_dir, self.max_failures = run_dir, max_failures
-
-    def after_exception(self, run_context: Any, worker_exceptions: dict[int, Exception]) -> None:
-        failed = "; ".join(f"rank {rank}: {type(exc).__name__}: {exc}" for rank, exc in worker_exceptions.items())
-        retry = f"restarts from the last checkpoint (trainer.max_failures: {self.max_failures})"
-        note_warning(self.run_dir, "ray-train", f"worker failed ({failed[:300]}); Ray Train {retry} or stops")

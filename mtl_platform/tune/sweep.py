@@ -26,7 +26,6 @@ from typing import Any
 from mlflow.tracking import MlflowClient
 from ray import tune
 from ray.train import Checkpoint
-from ray.tune.integration.ray_train import TuneReportCallback
 from ray.tune.schedulers import ASHAScheduler, FIFOScheduler, PopulationBasedTraining, TrialScheduler
 from ray.tune.search.basic_variant import BasicVariantGenerator
 from ray.tune.search.optuna import OptunaSearch
@@ -40,6 +39,7 @@ from mtl_platform.tracking.run_directory import RUN_INFO, STEP_FILE, SWEEP_INFO
 from mtl_platform.tracking.run_logs import console_is_quiet
 from mtl_platform.train.resources import check_capacity, check_storage, ensure_ray, use_gpu
 from mtl_platform.train.trainer import latest_run_name, new_run_name, run_job
+from mtl_platform.tune.callbacks import IntermediateReports
 from mtl_platform.tune.config import SweepConfig
 from mtl_platform.tune.progress import SweepProgress
 from mtl_platform.tune.results import TrialSummary, log_sweep_results, pareto_front
@@ -89,20 +89,6 @@ def _trial(
         callbacks=[IntermediateReports(job.trainer.max_steps)],
     )
     tune.report(result.metrics)  # the last one: only now, with the run complete and its model logged
-
-
-class IntermediateReports(TuneReportCallback):
-    """Forward every evaluation but the last to Tune. A scheduler stops a trial as soon as it
-    reports its last step (ASHA at max_t), which would cut the run off before its MLflow run
-    ends and its model is logged; the trial reports that result itself afterwards."""
-
-    def __init__(self, last_step: int):
-        super().__init__()
-        self.last_step = last_step
-
-    def after_report(self, run_context: Any, metrics: list[dict[str, Any]], checkpoint: Any) -> None:
-        if metrics[0].get("step", 0) < self.last_step:
-            super().after_report(run_context, metrics, checkpoint)
 
 
 def _pbt_trial(job: JobConfig, interval: int, run_name: str, parent_run_id: str, tags: dict[str, str]) -> None:
