@@ -14,7 +14,7 @@ import torch
 
 from mtl_platform.config import JobConfig
 from mtl_platform.data.sampler import expected_batches
-from mtl_platform.data.sources import RARE_LABEL_SHARE, label_shares
+from mtl_platform.data.sources import label_shares
 from mtl_platform.data.tokenize import load_tokenizer
 from mtl_platform.models.multitask import build_model, parameter_counts
 from mtl_platform.tasks import build_tasks
@@ -35,9 +35,6 @@ class TaskSummary:
     truncated: float  # share of (a sample of) the train rows longer than max_length tokens
     batches: float  # of this task in the run, expected under the sampler
     epochs: float  # passes over its train rows those batches make
-
-    def rare_labels(self) -> list[str]:
-        return [label for label, share in self.label_shares.items() if share < RARE_LABEL_SHARE]
 
 
 @dataclass(frozen=True)

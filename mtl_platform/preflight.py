@@ -68,14 +68,13 @@ def check_job(job: JobConfig, source: str) -> Rows:
 def _warn_of_rare_labels(job: JobConfig, rows: Rows) -> None:
     """A class under 1% of a task's train rows is easy to never predict and still score well
     on accuracy. (Rare tags of a token task are the norm, and `mtl validate` lists them.)"""
-    from mtl_platform.data.sources import RARE_LABEL_SHARE, label_shares
+    from mtl_platform.data.sources import RARE_LABEL_SHARE, label_shares, rare_labels
     from mtl_platform.tasks import TASK_TYPES
 
     for task in job.tasks:
         if TASK_TYPES[task.type].token_labels or task.class_weights is not None:
             continue
-        shares = label_shares(rows[task.name]["train"], task.labels)
-        if rare := {name: share for name, share in shares.items() if share < RARE_LABEL_SHARE}:
+        if rare := rare_labels(label_shares(rows[task.name]["train"], task.labels)):
             found = ", ".join(f"{name} {share:.2%}" for name, share in rare.items())
             log.warning(
                 "tasks.%s: labels under %.0f%% of the train rows: %s; consider class_weights: balanced, "

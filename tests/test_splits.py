@@ -32,11 +32,12 @@ def test_a_class_too_small_to_split_falls_back_to_an_unstratified_draw():
     assert len(validation) == 3 and len(train) == 7
 
 
-def test_dev_and_test_carved_from_train_are_seeded_stratified_and_disjoint():
+def test_dev_and_test_carved_from_train_are_seeded_stratified_and_disjoint(monkeypatch):
     """A benchmark with one labelled file: dev and test carved from the SST-2 sample's train rows,
     each its fraction of all rows with each label's share kept, never overlapping, the same on
     every read; max_train_examples caps what is left to train on."""
     from mtl_platform.config import TaskConfig
+    from mtl_platform.data import sources
     from mtl_platform.data.sources import read_split
     from tests.conftest import DATA, sst2_task
 
@@ -59,6 +60,10 @@ def test_dev_and_test_carved_from_train_are_seeded_stratified_and_disjoint():
     assert Counter(r["label"] for r in parts["dev"])[1] / len(parts["dev"]) == pytest.approx(share, abs=0.01)
     assert read_split(config, "dev") == parts["dev"]  # seeded: the same rows on every read
     assert len(read_split(config.model_copy(update={"max_train_examples": 50}), "train")) == 50
+    reads, read = [], sources._read
+    monkeypatch.setattr(sources, "_read", lambda task, split: reads.append(split) or read(task, split))
+    assert sources.read_splits(config) == parts  # all three from one read of the train file
+    assert reads == ["train"]
     spec["data"]["dev"]["fraction"] = 0.85
     with pytest.raises(ValueError, match="the carved splits' fractions leave no train rows"):
         TaskConfig.model_validate(spec)

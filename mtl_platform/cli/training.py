@@ -253,7 +253,7 @@ def validate(
         job = sweep.job
     else:
         job, rows = load_checked_job_rows(job_file, override or [])
-    from mtl_platform.data.sources import RARE_LABEL_SHARE
+    from mtl_platform.data.sources import RARE_LABEL_SHARE, rare_labels
     from mtl_platform.inspection import summarize_job, sweep_trials
     from mtl_platform.tasks import TASK_TYPES
 
@@ -277,8 +277,8 @@ def validate(
         )
     console.print(table)
     for task in summary.tasks:  # a row-label task's were warned of as the job was checked
-        if (rare := task.rare_labels()) and TASK_TYPES[task.type].token_labels:
-            found = ", ".join(f"{label} {task.label_shares[label]:.2%}" for label in rare)
+        if (rare := rare_labels(task.label_shares)) and TASK_TYPES[task.type].token_labels:
+            found = ", ".join(f"{label} {share:.2%}" for label, share in rare.items())
             console.print(f"[bold yellow]note:[/] {task.name}: tags under {RARE_LABEL_SHARE:.0%} of train: {found}")
     counts = summary.parameters
     console.print(

@@ -238,17 +238,24 @@ def _hf_rows(split: str, task: TaskConfig, encode: LabelEncoder) -> list[Row] | 
 
 def read_split(task: TaskConfig, split: str) -> list[Row] | None:
     """The task's rows for one split (capped by max_*_examples), or None if it has none."""
+    return read_splits(task, (split,)).get(split)
+
+
+def read_splits(task: TaskConfig, splits: tuple[str, ...] = SPLITS) -> dict[str, list[Row]]:
+    """`read_split` of each of `splits` the task has, reading (and carving) its train file once."""
     carved = task.data.carved()
-    if carved and split in ("train", *carved):
+    parts: dict[str, list[Row]] = {}
+    if carved and any(split in ("train", *carved) for split in splits):
         train = _read(task, "train")
         assert train is not None  # a local source has a train file; the hub's train split is checked
-        rows: list[Row] | None = carve_rows(train, carved, TASK_TYPES[task.type].stratified)[split]
-    else:
-        rows = _read(task, split)
-    if rows is None:
-        return None
-    cap = task.max_train_examples if split == "train" else task.max_eval_examples
-    return rows[:cap] if cap else rows
+        parts = carve_rows(train, carved, TASK_TYPES[task.type].stratified)
+    found = {}
+    for split in splits:
+        rows = parts[split] if split in parts else _read(task, split)
+        if rows is not None:
+            cap = task.max_train_examples if split == "train" else task.max_eval_examples
+            found[split] = rows[:cap] if cap else rows
+    return found
 
 
 def _read(task: TaskConfig, split: str) -> list[Row] | None:
@@ -285,19 +292,21 @@ def label_shares(train: list[dict[str, Any]], labels: list[str] | None) -> dict[
     return {name: counts[i] / total for i, name in enumerate(labels)}
 
 
+def rare_labels(shares: dict[str, float]) -> dict[str, float]:
+    """The labels of `label_shares` under RARE_LABEL_SHARE, with their shares."""
+    return {name: share for name, share in shares.items() if share < RARE_LABEL_SHARE}
+
+
 def check_labels(job: JobConfig, source: str) -> dict[str, dict[str, list[Row]]]:
     """Read every split once so that bad columns or labels fail before Ray starts; the rows read,
     by task and split."""
     found: dict[str, dict[str, list[Row]]] = {}
     for task in job.tasks:
-        found[task.name] = {}
         try:
+            found[task.name] = read_splits(task)
             for split in SPLITS:
-                rows = read_split(task, split)
-                if rows == [] or (rows is None and split == "train"):
+                if found[task.name].get(split) == [] or (split == "train" and "train" not in found[task.name]):
                     raise ConfigError(f"tasks.{task.name}.data.{split}: no labelled examples")
-                if rows is not None:
-                    found[task.name][split] = rows
         except ConfigError as exc:
             raise ConfigError(f"{source}: {exc}") from None
     return found

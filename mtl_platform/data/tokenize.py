@@ -16,7 +16,7 @@ from datasets.fingerprint import Hasher
 from transformers import AutoTokenizer, PreTrainedTokenizerBase
 
 from mtl_platform.config import JobConfig, ModelConfig
-from mtl_platform.data.sources import SPLITS, read_split
+from mtl_platform.data.sources import SPLITS, read_splits
 from mtl_platform.data.splits import VALIDATION, carve_validation
 from mtl_platform.tasks import Task
 
@@ -62,16 +62,11 @@ def tokenize_task(
 ) -> TokenizedTask:
     """Tokenized splits of one task (absent splits left out), from the cache when possible."""
     cache_dir.mkdir(parents=True, exist_ok=True)
-    splits: TokenizedTask = {}
-    for split in splits_wanted:
-        key = _cache_key(task, split, tokenizer)
-        cache_file = cache_dir / f"{task.name}-{split}-{key}.arrow"
-        if cache_file.exists():
-            splits[split] = datasets.Dataset.from_file(str(cache_file))
-            continue
-        rows = read_split(task.config, split)
-        if rows is None:
-            continue
+    keys = {split: _cache_key(task, split, tokenizer) for split in splits_wanted}
+    cache_files = {split: cache_dir / f"{task.name}-{split}-{key}.arrow" for split, key in keys.items()}
+    splits: TokenizedTask = {s: datasets.Dataset.from_file(str(f)) for s, f in cache_files.items() if f.exists()}
+    missing = tuple(split for split in splits_wanted if split not in splits)
+    for split, rows in read_splits(task.config, missing).items():
         log.info("tokenizing %s/%s (%d rows)", task.name, split, len(rows))
         raw = datasets.Dataset.from_list(rows)
         splits[split] = raw.map(
@@ -79,8 +74,8 @@ def tokenize_task(
             batched=True,
             fn_kwargs={"tokenizer": tokenizer},
             remove_columns=raw.column_names,
-            cache_file_name=str(cache_file),
-            new_fingerprint=key,
+            cache_file_name=str(cache_files[split]),
+            new_fingerprint=keys[split],
             desc=f"tokenize {task.name}/{split}",
         )
     return splits
