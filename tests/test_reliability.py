@@ -3,6 +3,7 @@ loss, storage that cannot be written, more workers than nodes; and secrets kept 
 
 from __future__ import annotations
 
+import contextlib
 import json
 import logging
 import os
@@ -19,6 +20,7 @@ from mlflow.entities import Metric
 from mlflow.tracking import MlflowClient
 from ray._private import ray_constants
 from ray.train import Result
+from ray.train.v2._internal.constants import CHECKPOINT_MANAGER_SNAPSHOT_FILENAME
 from typer.testing import CliRunner
 
 from mtl_platform.cli import app
@@ -258,19 +260,30 @@ def _train_workers(node) -> list[psutil.Process]:
     return found
 
 
-def _wait_for_step(storage: Path, step: int, driver: subprocess.Popen) -> None:
+def _wait_for_checkpoint(storage: Path, step: int, driver: subprocess.Popen) -> None:
+    """Until Ray Train's controller has registered a checkpoint of `step` or later: the one a
+    restarted group resumes from (a checkpoint a worker reported but the controller has not yet
+    polled is lost with the worker)."""
     deadline = time.monotonic() + 300
-    while not any(MetricJournal(p).last_step() >= step for p in storage.glob(f"*/{JOURNAL_FILE}")):
+    while _latest_checkpoint_step(storage) < step:
         assert driver.poll() is None, driver.stdout.read()[-5000:]
-        assert time.monotonic() < deadline, f"training never reached step {step}"
+        assert time.monotonic() < deadline, f"no checkpoint of step {step} was registered"
         time.sleep(0.05)
+
+
+def _latest_checkpoint_step(storage: Path) -> int:
+    for snapshot in storage.glob(f"*/{CHECKPOINT_MANAGER_SNAPSHOT_FILENAME}"):
+        with contextlib.suppress(json.JSONDecodeError, OSError):  # caught mid-write
+            latest = json.loads(snapshot.read_text())["latest_checkpoint_result"]
+            return latest["metrics"]["step"] if latest else 0
+    return 0
 
 
 def test_training_survives_a_killed_worker_and_a_lost_node(three_node_cluster, tmp_path):
     """Two DDP workers on three nodes: one worker process is killed, later a whole node goes.
     Each time Ray Train restarts the group from the last checkpoint, and the MLflow run ends
     with one value per step (the journal drops what a restarted worker replays)."""
-    storage, steps_total = tmp_path / "ray_results", 60
+    storage, steps_total = tmp_path / "ray_results", 40
     flags = {
         "trainer.max_steps": steps_total,
         "trainer.eval_every": 5,
@@ -291,12 +304,12 @@ def test_training_survives_a_killed_worker_and_a_lost_node(three_node_cluster, t
         text=True,
     )
     try:
-        _wait_for_step(storage, 7, driver)
+        _wait_for_checkpoint(storage, 5, driver)
         workers = [w for node in three_node_cluster.worker_nodes for w in _train_workers(node)]
         assert len(workers) == 2
         workers[0].kill()
 
-        _wait_for_step(storage, 22, driver)  # past the steps the restarted group replayed
+        _wait_for_checkpoint(storage, 15, driver)  # saved by the restarted group
         [node] = [n for n in three_node_cluster.worker_nodes if _train_workers(n)][:1]
         three_node_cluster.remove_node(node, allow_graceful=False)
 
