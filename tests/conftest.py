@@ -194,6 +194,13 @@ def job_dict(tmp_path: Path) -> dict[str, Any]:
 
 
 @pytest.fixture
+def sweep_job(job_dict: dict) -> dict:
+    """Trials of one worker each: what sweeps add is tested in test_sweep*.py; DDP is in test_training.py."""
+    job_dict["scaling"]["num_workers"] = 1
+    return job_dict
+
+
+@pytest.fixture
 def bert_job_dict(tmp_path: Path, tiny_bert: Path) -> dict[str, Any]:
     (tmp_path / "mlruns").mkdir()
     return copy.deepcopy(base_job(tmp_path, tiny_bert))

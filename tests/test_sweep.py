@@ -1,27 +1,24 @@
-"""Real Ray Tune sweeps (ASHA, Optuna, multi-objective, PBT, resume) whose trials are Ray Train runs."""
+"""Real Ray Tune sweeps (ASHA with Optuna, multi-objective) whose trials are Ray Train runs, and the UI
+that shows them; PBT and resuming are in test_sweep_resume.py."""
 
 from __future__ import annotations
 
-import contextlib
 import os
 import re
 import shutil
 import subprocess
-import sys
-import time
 from pathlib import Path
 
-import psutil
 import pytest
-import yaml
 from mlflow.tracking import MlflowClient
 from playwright.sync_api import sync_playwright
 
 from mtl_platform.config import load_job
 from mtl_platform.tune.config import load_sweep
 from mtl_platform.tune.sweep import TRIAL_TAG, SweepSummary, run_sweep
-from tests.conftest import REPO, base_job, other_cluster_env
+from tests.conftest import REPO, base_job
 from tests.processes import MTL, free_port, kill_tree, wait_for_health
+from tests.sweeps import children_of, write_sweep
 
 SCREENSHOTS = REPO / "test-artifacts"
 # Headless, and quiet: this machine's network is closed, and Chromium would keep calling home.
@@ -45,25 +42,6 @@ def browser_executable() -> str:
     if os.environ.get("MTL_REQUIRE_BROWSER"):
         pytest.fail("MTL_REQUIRE_BROWSER is set but there is no chromium on PATH")
     pytest.skip("no chromium on PATH: apt-get install chromium to run the browser test")
-
-
-def write_sweep(tmp_path: Path, job_dict: dict, search: dict, tune: dict, name: str = "test-sweep") -> Path:
-    path = tmp_path / f"{name}.yaml"
-    base = {"num_samples": 2, "metric": "dev/mean", "mode": "max", "max_concurrent_trials": 1}
-    path.write_text(yaml.safe_dump({"name": name, "job": job_dict, "search": search, "tune": {**base, **tune}}))
-    return path
-
-
-def children_of(client: MlflowClient, parent_run_id: str) -> list:
-    experiment = client.get_run(parent_run_id).info.experiment_id
-    return client.search_runs([experiment], f"tags.mlflow.parentRunId = '{parent_run_id}'")
-
-
-@pytest.fixture
-def sweep_job(job_dict: dict) -> dict:
-    """Trials of one worker each: what sweeps add is tested here; DDP is in test_training.py."""
-    job_dict["scaling"]["num_workers"] = 1
-    return job_dict
 
 
 @pytest.fixture(scope="module")
@@ -154,51 +132,6 @@ def test_multi_objective_sweep_returns_the_non_dominated_trials(ray_session, swe
     assert tagged == expected
     artifacts = {a.path for a in client.list_artifacts(summary.parent_run_id)}
     assert {"pareto_front.png", "metric_vs_values.png", "best_job.yaml", "trials.csv"} <= artifacts
-
-
-def test_pbt_mutates_weights_and_continues_from_checkpoints(ray_session, sweep_job, tmp_path):
-    sweep_job["trainer"].update(max_steps=4, eval_every=2, log_every=1)
-    search = {"weighting.weights": {"type": "simplex"}}
-    tune = {"num_samples": 2, "max_concurrent_trials": 2, "scheduler": {"type": "pbt", "perturbation_interval": 2}}
-    summary = run_sweep(load_sweep(write_sweep(tmp_path, sweep_job, search, tune)))
-    assert sorted(t.step for t in summary.trials) == [4, 4]
-    client = MlflowClient(summary.tracking_uri)
-    runs = children_of(client, summary.parent_run_id)
-    assert len(runs) == 2, "each trial keeps one MLflow run across its segments"
-    for run in runs:
-        history = sorted(m.step for m in client.get_metric_history(run.info.run_id, "train/lr"))
-        assert history == [1, 2, 3, 4], "one continuous history: no step lost or repeated"
-
-
-def test_killed_sweep_resumes_without_rerunning_finished_trials(ray_session, sweep_job, tmp_path):
-    """The driver dies (SIGKILL, with its local Ray) after the first trial; --resume finishes the rest."""
-    sweep_job["trainer"].update(max_steps=2, eval_every=2)
-    search = {"trainer.lr": {"type": "loguniform", "low": 1e-4, "high": 1e-2}}
-    sweep_file = write_sweep(tmp_path, sweep_job, search, {"num_samples": 2}, name="resumable")
-    env = {**other_cluster_env(), "PATH": f"{Path(sys.executable).parent}:{os.environ['PATH']}"}
-    command = [sys.executable, "-m", "mtl_platform.cli", "tune", str(sweep_file)]
-    driver = psutil.Popen(command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    client = MlflowClient(f"sqlite:///{tmp_path / 'mlruns' / 'mlflow.db'}")
-    deadline = time.time() + 300
-    first = None
-    while first is None and time.time() < deadline and driver.poll() is None:
-        time.sleep(2)
-        experiments = [e.experiment_id for e in client.search_experiments()]
-        runs = client.search_runs(experiments, "attributes.status = 'FINISHED'") if experiments else []
-        first = next((r for r in runs if TRIAL_TAG in r.data.tags), None)
-    assert first is not None, "the first trial finished before the kill"
-    family = [driver, *driver.children(recursive=True)]
-    for process in family:
-        with contextlib.suppress(psutil.NoSuchProcess):
-            process.kill()
-    psutil.wait_procs(family, timeout=30)
-
-    summary = run_sweep(load_sweep(sweep_file), resume=True)
-    assert len(summary.trials) == 2
-    runs = children_of(client, summary.parent_run_id)
-    assert len(runs) == 2 and len({r.data.tags[TRIAL_TAG] for r in runs}) == 2, "one nested run per trial"
-    again = client.get_run(first.info.run_id)
-    assert again.info.end_time == first.info.end_time, "the finished trial was not run again"
 
 
 def test_the_ui_shows_the_sweep_its_nested_trials_and_their_plots(asha_sweep, tmp_path):
