@@ -2,7 +2,8 @@
 PYTHON ?= python3
 VENV := .venv
 # Two test processes, each taking whole files (a file's tests share its fixtures, e.g. one ASHA
-# sweep): on 2 cores the suite takes ~16 min instead of ~23 one test after another.
+# sweep): on 2 cores the tests take ~16 min (953 s in .ci/run); a third process is no faster (973 s),
+# as the suite is CPU-bound.
 # TEST_WORKERS= runs it in one process.
 TEST_WORKERS ?= -n 2 --dist loadfile
 STAMP := $(VENV)/.installed
@@ -11,13 +12,17 @@ STAMP := $(VENV)/.installed
 
 venv: $(STAMP)
 
-# Reinstalls only when the dependency list changes. pip writes every module's bytecode (about a
-# minute): where PYTHONDONTWRITEBYTECODE is set, imports never would, and each Ray worker would
-# spend ~13 s more compiling torch, transformers and mlflow on every start.
+# The venv's modules get their bytecode when first imported, not all at install (a minute more):
+# that needs Python allowed to write it. Where PYTHONDONTWRITEBYTECODE is set, every Ray worker
+# would compile torch, transformers and mlflow again on each start (23 s to import the training
+# loop instead of 10 s).
+unexport PYTHONDONTWRITEBYTECODE
+
+# Reinstalls only when the dependency list changes.
 $(STAMP): pyproject.toml
 	test -d $(VENV) || $(PYTHON) -m venv $(VENV)
 	$(VENV)/bin/pip install --quiet --upgrade pip
-	$(VENV)/bin/pip install --quiet -e '.[dev]'
+	$(VENV)/bin/pip install --quiet --no-compile -e '.[dev]'
 	touch $(STAMP)
 
 demo: $(STAMP)
