@@ -14,7 +14,9 @@ from mtl_platform.config import validate_job
 from mtl_platform.models.multitask import build_model
 from mtl_platform.tasks import build_tasks
 from mtl_platform.tracking.run_directory import AFFINITY_FILE, MODEL_FILE
+from mtl_platform.train.loop import Training
 from mtl_platform.train.trainer import JobResult, run_job
+from tests.conftest import base_job
 from tests.test_results import check_browsable
 
 
@@ -128,3 +130,20 @@ def test_tracked_run_and_resume_from_the_checkpoint(ray_session, job_dict):
         weights = [client.get_metric_history(r.run_id, f"weights/{task}") for r in (straight, resumed)]
         a, b = ({m.step: m.value for m in history} for history in weights)
         assert a[6] == b[6] and a[6] != a[1]  # the weights moved, and the resumed run moved them the same way
+
+
+def test_heads_take_their_own_learning_rate_under_the_same_schedule(tmp_path):
+    """Adam's first step moves each parameter by its group's learning rate (times sign(g)): here
+    half of it, at the first of two warm-up steps, for the encoder (lr) and the heads (head_lr)."""
+    job = base_job(tmp_path)
+    job["trainer"].update(lr=1e-3, head_lr=0.1, warmup_steps=2, weight_decay=0.0)
+    training = Training.build(validate_job(job, Path(".")))
+    model = training.model
+    before = {name: p.detach().clone() for name, p in model.named_parameters()}
+    training.train_step(model, torch.device("cpu"), 1)
+    moved = {name: (p.detach() - before[name]).abs().max().item() for name, p in model.named_parameters()}
+    heads = max(v for k, v in moved.items() if k.startswith("heads."))
+    encoder = max(v for k, v in moved.items() if not k.startswith("heads."))
+    assert heads == pytest.approx(0.5 * 0.1, rel=1e-3)
+    assert encoder == pytest.approx(0.5 * 1e-3, rel=1e-3)
+    assert training.scheduler.get_last_lr() == pytest.approx([1e-3, 0.1])  # step 2 of 2: warm-up done

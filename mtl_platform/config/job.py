@@ -55,6 +55,9 @@ class TrainerConfig(Strict):
     batch_size: int = Field(16, gt=0, description="global batch: split evenly across workers")
     eval_batch_size: int = Field(64, gt=0)
     lr: float = Field(5e-5, gt=0)
+    head_lr: float | None = Field(
+        None, gt=0, description="learning rate of the task heads (default `lr`): new heads on a pretrained encoder"
+    )
     weight_decay: float = Field(0.01, ge=0)
     warmup_steps: int = Field(0, ge=0)
     scheduler: Literal["linear", "constant"] = "linear"
