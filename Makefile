@@ -6,11 +6,14 @@ VENV := .venv
 # as the suite is CPU-bound.
 # TEST_WORKERS= runs it in one process.
 TEST_WORKERS ?= -n 2 --dist loadfile
+# Installed: the package and what it runs with (all `make demo` needs); then the tests' and
+# linters' tools.
 STAMP := $(VENV)/.installed
+DEV_STAMP := $(VENV)/.installed-dev
 
 .PHONY: demo test lint venv clean
 
-venv: $(STAMP)
+venv: $(DEV_STAMP)
 
 # The venv's modules get their bytecode when first imported, not all at install (a minute more):
 # that needs Python allowed to write it. Where PYTHONDONTWRITEBYTECODE is set, every Ray worker
@@ -22,17 +25,21 @@ unexport PYTHONDONTWRITEBYTECODE
 $(STAMP): pyproject.toml
 	test -d $(VENV) || $(PYTHON) -m venv $(VENV)
 	$(VENV)/bin/pip install --quiet --upgrade pip
-	$(VENV)/bin/pip install --quiet --no-compile -e '.[dev]'
+	$(VENV)/bin/pip install --quiet --no-compile -e .
 	touch $(STAMP)
+
+$(DEV_STAMP): $(STAMP)
+	$(VENV)/bin/pip install --quiet --no-compile -e '.[dev]'
+	touch $(DEV_STAMP)
 
 demo: $(STAMP)
 	$(VENV)/bin/mtl train jobs/quickstart.yaml
 
-test: $(STAMP)
+test: $(DEV_STAMP)
 	$(VENV)/bin/python -m pytest $(TEST_WORKERS) $(PYTEST_ARGS)
 
 # ruff's rule selection and mypy's settings are in pyproject.toml.
-lint: $(STAMP)
+lint: $(DEV_STAMP)
 	$(VENV)/bin/ruff check mtl_platform tests bench
 	$(VENV)/bin/ruff format --check mtl_platform tests bench
 	$(VENV)/bin/mypy

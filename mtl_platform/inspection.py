@@ -43,7 +43,7 @@ class JobSummary:
     parameters: dict[str, int]  # parameter_counts of the model: total, trainable, shared, per task
     memory_mb: float  # per worker, weights + gradients + optimizer state (activations not included)
     tracking_uri: str
-    storage_path: Path
+    storage_path: str
     cache_dir: Path
 
 

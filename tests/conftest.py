@@ -9,6 +9,8 @@ from typing import Any
 
 import pytest
 
+from tests.processes import free_s3_port
+
 os.environ.setdefault("RAY_AUTH_MODE", "disabled")  # tests talk to loopback Ray only
 os.environ.setdefault("RAY_DEDUP_LOGS", "0")
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
@@ -21,6 +23,15 @@ os.environ.setdefault("RAY_TRAIN_WORKER_GROUP_START_TIMEOUT_S", "600")
 os.environ.setdefault("RAY_TRAIN_HEALTH_CHECK_INTERVAL_S", "0.5")
 # A local test cluster is never preempted: no watcher actor (one process fewer per run).
 os.environ.setdefault("RAY_TRAIN_ENABLE_PREEMPTION_WATCHER", "0")
+
+# The S3-compatible server of the tests (`s3_storage`): its address and credentials are in the
+# environment from the start, as on a cluster, so every process the tests start (Ray's workers
+# included) reaches it the way a user's would.
+S3_BUCKET = "runs"
+os.environ.setdefault("AWS_ENDPOINT_URL", f"http://127.0.0.1:{free_s3_port()}")
+os.environ.setdefault("AWS_ACCESS_KEY_ID", "mtl-tests")
+os.environ.setdefault("AWS_SECRET_ACCESS_KEY", "mtl-tests-secret-d41d8cd9")
+os.environ.setdefault("AWS_REGION", "us-east-1")
 
 REPO = Path(__file__).resolve().parents[1]
 DATA = REPO / "data"
@@ -65,6 +76,29 @@ def ray_session():
     yield ray
     ray.shutdown()
     os.environ.pop(API_SERVER, None)
+
+
+@pytest.fixture(scope="session")
+def s3_server(tmp_path_factory):
+    """SeaweedFS on loopback, with the bucket `S3_BUCKET`, for this test process."""
+    import pyarrow.fs
+
+    from tests.processes import kill_tree, start_s3_server
+
+    endpoint = os.environ["AWS_ENDPOINT_URL"]
+    port = int(endpoint.rsplit(":", 1)[1])
+    server = start_s3_server(
+        tmp_path_factory.mktemp("s3"), port, os.environ["AWS_ACCESS_KEY_ID"], os.environ["AWS_SECRET_ACCESS_KEY"]
+    )
+    pyarrow.fs.S3FileSystem(endpoint_override=endpoint, allow_bucket_creation=True).create_dir(S3_BUCKET)
+    yield endpoint
+    kill_tree(server)
+
+
+@pytest.fixture
+def s3_storage(s3_server, tmp_path) -> str:
+    """A prefix of the bucket of its own, for one test's runs."""
+    return f"s3://{S3_BUCKET}/{tmp_path.name}"
 
 
 def other_cluster_env() -> dict[str, str]:

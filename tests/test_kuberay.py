@@ -331,7 +331,7 @@ def test_the_rayjob_runs_mtl_on_a_job_file_of_the_repo(index):
     assert job_file.is_file(), job_file
     overrides = params["override"]
     job = load_job(job_file, overrides) if argv[1] == "train" else load_sweep(job_file, overrides).job
-    assert job.trainer.storage_path.is_relative_to(shared_mount(worker_group()["template"], "ray-worker"))
+    assert Path(job.trainer.storage_path).is_relative_to(shared_mount(worker_group()["template"], "ray-worker"))
     assert job.scaling.wait_for_nodes and job.scaling.use_gpu is True  # the GPU workers start at 0
 
 

@@ -29,13 +29,14 @@ from mtl_platform.tracking.journal import MetricJournal, upload_missing
 from mtl_platform.tracking.mlflow_store import MetricWriter
 from mtl_platform.tracking.redact import redact
 from mtl_platform.tracking.run_directory import (
-    JOURNAL_FILE,
+    JOURNAL_DIR,
     LOGS_DIR,
     MODEL_FILE,
     RUN_INFO,
     STATE_FILE,
-    WARNINGS_FILE,
+    WARNINGS_ARTIFACT,
 )
+from mtl_platform.tracking.storage import Location
 from mtl_platform.train.trainer import TrainingStopped
 from tests.conftest import REPO
 from tests.processes import MTL, free_port, kill_tree, start_mlflow_server
@@ -58,11 +59,11 @@ def fail_fast_mlflow(monkeypatch):
 def test_upload_sends_each_missing_step_once(tmp_path):
     client = MlflowClient(f"sqlite:///{tmp_path / 'mlflow.db'}")
     run_id = client.create_run(client.create_experiment("journal")).info.run_id
-    journal = MetricJournal(tmp_path / JOURNAL_FILE)
+    journal = MetricJournal(Location.of(tmp_path / JOURNAL_DIR))
     metrics = [Metric(key, float(step), 0, step) for step in (1, 2, 3) for key in ("a", "b")]
-    journal.append(metrics)
-    with journal.path.open("a") as file:
-        file.write('["a", 4.0, 0')  # a line a crash cut short
+    journal.append(metrics[:4])
+    journal.append(metrics[4:], durable=True)
+    (tmp_path / JOURNAL_DIR / ".a-part-being-written").write_text('["a", 4.0, 0')  # not read until renamed
     client.log_batch(run_id, metrics=metrics[:2])  # step 1 reached MLflow before the outage
     assert journal.last_step() == 3
     assert upload_missing(client, run_id, journal.read()) == 4
@@ -76,7 +77,7 @@ def test_writer_keeps_metrics_through_a_server_outage(tmp_path, fail_fast_mlflow
     uri = f"http://127.0.0.1:{port}"
     client = MlflowClient(uri)
     run_id = client.create_run(client.create_experiment("outage")).info.run_id
-    writer = MetricWriter(uri, run_id, MetricJournal(tmp_path / JOURNAL_FILE))
+    writer = MetricWriter(uri, run_id, MetricJournal(Location.of(tmp_path / JOURNAL_DIR)))
     writer.RETRY_SECONDS = 0.2
     writer.add({"loss": 1.0}, step=1)
     writer.flush()
@@ -98,7 +99,7 @@ def test_writer_keeps_metrics_through_a_server_outage(tmp_path, fail_fast_mlflow
             kill_tree(server)
     assert "MLflow unreachable" in caplog.text
 
-    restarted = MetricWriter(uri, run_id, MetricJournal(tmp_path / JOURNAL_FILE))
+    restarted = MetricWriter(uri, run_id, MetricJournal(Location.of(tmp_path / JOURNAL_DIR)))
     restarted.outbox.put(None)  # no server now: only the replay rule is looked at
     restarted.add({"loss": 9.0}, step=3)  # replayed from a checkpoint: already recorded
     restarted.add({"loss": 9.0, "dev/mean": 0.5}, step=4)  # the dead worker journaled step 4's loss only
@@ -131,24 +132,32 @@ def test_more_workers_than_the_cluster_holds_fail_at_once(ray_session, job_dict)
     assert time.monotonic() - began < 30
 
 
-def _kill_when(journal_glob: Path, step: int, server, done: threading.Event) -> None:
+TEXT_FILES = {".json", ".yaml", ".log", ".txt"}
+
+
+def _kill_when(storage: Location, step: int, server, done: threading.Event) -> None:
     """Stop the server once the run has journaled `step` (the run's directory is named at start)."""
     while not done.is_set():
-        for path in journal_glob.parent.glob(f"*/{JOURNAL_FILE}"):
-            if MetricJournal(path).last_step() >= step:
+        for name, _ in storage.children():
+            if MetricJournal(storage / name / JOURNAL_DIR).last_step() >= step:
                 kill_tree(server)
                 return
         time.sleep(0.05)
 
 
-def test_job_outlives_an_mlflow_outage_and_sync_completes_it(ray_session, job_dict, tmp_path, fail_fast_mlflow):
+def test_job_outlives_an_mlflow_outage_and_sync_completes_it(
+    ray_session, job_dict, tmp_path, s3_storage, fail_fast_mlflow
+):
+    """On object storage (S3 on loopback): the journal, the run's files and its checkpoints are
+    there, so `mtl sync` from the run's URI completes the MLflow run after the outage."""
     port = free_port()
     server = start_mlflow_server(tmp_path / "store", port)
     job_dict["tracking"]["uri"] = f"http://alice:s3cret@127.0.0.1:{port}"  # credentials must not be logged
-    job_dict["trainer"].update(max_steps=60, eval_every=20, log_every=1)
+    job_dict["trainer"].update(max_steps=60, eval_every=20, log_every=1, storage_path=s3_storage)
     job_dict["scaling"]["num_workers"] = 1
+    storage = Location.of(s3_storage)
     done = threading.Event()
-    killer = threading.Thread(target=_kill_when, args=(tmp_path / "ray_results" / "x", 5, server, done))
+    killer = threading.Thread(target=_kill_when, args=(storage, 5, server, done))
     killer.start()
     try:
         result = run(job_dict)  # finishes training; warns that MLflow is unreachable
@@ -156,8 +165,11 @@ def test_job_outlives_an_mlflow_outage_and_sync_completes_it(ray_session, job_di
         done.set()
         killer.join()
     assert server.poll() is not None, "the server was stopped mid-run"
-    run_dir = tmp_path / "ray_results" / result.run_name
-    assert json.loads((run_dir / RUN_INFO).read_text())["outcome"] == "FINISHED"
+    run_dir = storage / result.run_name
+    info = json.loads((run_dir / RUN_INFO).read_text())
+    assert info["outcome"] == "FINISHED"
+    assert info["checkpoint"].startswith(f"{s3_storage}/{result.run_name}/checkpoint_")
+    assert not (tmp_path / "ray_results").exists()
 
     server = start_mlflow_server(tmp_path / "store", port)
     try:
@@ -178,6 +190,15 @@ def test_job_outlives_an_mlflow_outage_and_sync_completes_it(ray_session, job_di
         assert mlrun.data.params["tracking.uri"] == f"http://alice:***@127.0.0.1:{port}"
         logged_yaml = Path(client.download_artifacts(result.run_id, "job.yaml", str(tmp_path))).read_text()
         assert "s3cret" not in logged_yaml + json.dumps(mlrun.data.params) + json.dumps(mlrun.data.tags)
+        # Nor the store's credentials, which stay in the environment: not in the run's files, its
+        # logs or MLflow (mtl_run.json keeps the tracking URI that `mtl sync` reconnects with).
+        with run_dir.as_local() as files:
+            written = {p.name: p.read_text(errors="replace") for p in files.rglob("*") if p.suffix in TEXT_FILES}
+        secret = os.environ["AWS_SECRET_ACCESS_KEY"]
+        assert {"job.yaml", "driver.log", "worker-0.log"} <= set(written)
+        assert not any(secret in text for text in written.values())
+        assert "s3cret" not in written["job.yaml"] + written["driver.log"] + written["worker-0.log"]
+        assert secret not in json.dumps(mlrun.data.params) + json.dumps(mlrun.data.tags)
     finally:
         kill_tree(server)
 
@@ -260,7 +281,7 @@ def _train_workers(node) -> list[psutil.Process]:
     return found
 
 
-def _wait_for_checkpoint(storage: Path, step: int, driver: subprocess.Popen) -> None:
+def _wait_for_checkpoint(storage: Location, step: int, driver: subprocess.Popen) -> None:
     """Until Ray Train's controller has registered a checkpoint of `step` or later: the one a
     restarted group resumes from (a checkpoint a worker reported but the controller has not yet
     polled is lost with the worker)."""
@@ -268,28 +289,30 @@ def _wait_for_checkpoint(storage: Path, step: int, driver: subprocess.Popen) -> 
     while _latest_checkpoint_step(storage) < step:
         assert driver.poll() is None, driver.stdout.read()[-5000:]
         assert time.monotonic() < deadline, f"no checkpoint of step {step} was registered"
-        time.sleep(0.05)
+        time.sleep(0.2)
 
 
-def _latest_checkpoint_step(storage: Path) -> int:
-    for snapshot in storage.glob(f"*/{CHECKPOINT_MANAGER_SNAPSHOT_FILENAME}"):
-        with contextlib.suppress(json.JSONDecodeError, OSError):  # caught mid-write
-            latest = json.loads(snapshot.read_text())["latest_checkpoint_result"]
+def _latest_checkpoint_step(storage: Location) -> int:
+    for name, _ in storage.children():
+        with contextlib.suppress(json.JSONDecodeError, OSError):  # not written yet, or caught mid-write
+            snapshot = (storage / name / CHECKPOINT_MANAGER_SNAPSHOT_FILENAME).read_text()
+            latest = json.loads(snapshot)["latest_checkpoint_result"]
             return latest["metrics"]["step"] if latest else 0
     return 0
 
 
-def test_training_survives_a_killed_worker_and_a_lost_node(three_node_cluster, tmp_path):
-    """Two DDP workers on three nodes: one worker process is killed, later a whole node goes.
-    Each time Ray Train restarts the group from the last checkpoint, and the MLflow run ends
-    with one value per step (the journal drops what a restarted worker replays)."""
-    storage, steps_total = tmp_path / "ray_results", 40
+def test_training_survives_a_killed_worker_and_a_lost_node(three_node_cluster, tmp_path, s3_storage):
+    """Two DDP workers on three nodes, their run stored in S3 (on loopback): one worker process is
+    killed, later a whole node goes. Each time Ray Train restarts the group from the last
+    checkpoint, and the MLflow run ends with one value per step (the journal drops what a
+    restarted worker replays)."""
+    storage, steps_total = Location.of(s3_storage), 40
     flags = {
         "trainer.max_steps": steps_total,
         "trainer.eval_every": 5,
         "trainer.log_every": 1,
         "trainer.max_failures": 3,
-        "trainer.storage_path": storage,
+        "trainer.storage_path": s3_storage,
         "trainer.cache_dir": tmp_path / "cache",
         "scaling.num_workers": 2,
         "tracking.uri": f"sqlite:///{tmp_path / 'mlflow.db'}",
@@ -322,7 +345,7 @@ def test_training_survives_a_killed_worker_and_a_lost_node(three_node_cluster, t
     # (the run's logs/, also in MLflow) show both restarted groups resuming, rank by rank.
     assert "(TrainController pid=" not in output and "(RayTrainWorker pid=" not in output, output[-5000:]
     assert output.count("warning ray-train: WARNING worker failed") >= 2, output[-5000:]
-    [run_dir] = [p.parent for p in storage.glob(f"*/{JOURNAL_FILE}")]
+    [run_dir] = [storage / name for name, _ in storage.children()]
     logs = "".join((run_dir / LOGS_DIR / f"worker-{rank}.log").read_text() for rank in (0, 1))
     assert len(re.findall(r"rank \d resumed from step [1-9]", logs)) == 4, logs[-5000:]
     client = MlflowClient(flags["tracking.uri"])
@@ -331,4 +354,4 @@ def test_training_survives_a_killed_worker_and_a_lost_node(three_node_cluster, t
     assert steps(client, mlrun.info.run_id, "train/lr") == list(range(1, steps_total + 1))
     assert steps(client, mlrun.info.run_id, "dev/mean") == list(range(5, steps_total + 1, 5))
     logged = {a.path for a in client.list_artifacts(mlrun.info.run_id, LOGS_DIR)}
-    assert {f"{LOGS_DIR}/{f}" for f in ("driver.log", "worker-0.log", "worker-1.log", WARNINGS_FILE)} <= logged
+    assert {f"{LOGS_DIR}/{f}" for f in ("driver.log", "worker-0.log", "worker-1.log", WARNINGS_ARTIFACT)} <= logged

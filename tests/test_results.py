@@ -26,6 +26,7 @@ from mtl_platform.tracking.delta_m import BASELINE_TAG
 from mtl_platform.tracking.plots import log_baseline_comparison, log_evaluation_plots
 from mtl_platform.tracking.redact import job_to_yaml
 from mtl_platform.tracking.run_directory import JOB_FILE, MODEL_FILE, RUN_INFO
+from mtl_platform.tracking.storage import Location
 from mtl_platform.train.trainer import finish_run
 from tests.conftest import CONLL_TAGS, base_job
 
@@ -174,7 +175,7 @@ def test_a_model_that_cannot_be_logged_still_finishes_the_run(tmp_path):
     (run_dir / RUN_INFO).write_text(json.dumps(info))
     (checkpoint_dir / MODEL_FILE).write_bytes(b"not a torch file")
     client.log_metric(run_id, "train/sst2/loss", 0.5, step=1)
-    finish_run(client, run_id, run_dir, Checkpoint.from_directory(str(checkpoint_dir)))
+    finish_run(client, run_id, Location.of(run_dir), Checkpoint.from_directory(str(checkpoint_dir)))
     run = client.get_run(run_id)
     assert run.info.status == "FINISHED"
     assert "UnpicklingError" in run.data.tags["mtl.model_error"]

@@ -33,9 +33,10 @@ def test_pbt_mutates_weights_and_continues_from_checkpoints(ray_session, sweep_j
         assert history == [1, 2, 3, 4], "one continuous history: no step lost or repeated"
 
 
-def test_killed_sweep_resumes_without_rerunning_finished_trials(ray_session, sweep_job, tmp_path):
-    """The driver dies (SIGKILL, with its local Ray) after the first trial; --resume finishes the rest."""
-    sweep_job["trainer"].update(max_steps=2, eval_every=2)
+def test_killed_sweep_resumes_without_rerunning_finished_trials(ray_session, sweep_job, tmp_path, s3_storage):
+    """The driver dies (SIGKILL, with its local Ray) after the first trial; --resume finishes the rest.
+    The sweep's state and its trials' runs are in S3 (on loopback), as on a cluster without a shared disk."""
+    sweep_job["trainer"].update(max_steps=2, eval_every=2, storage_path=s3_storage)
     search = {"trainer.lr": {"type": "loguniform", "low": 1e-4, "high": 1e-2}}
     sweep_file = write_sweep(tmp_path, sweep_job, search, {"num_samples": 2}, name="resumable")
     env = {**other_cluster_env(), "PATH": f"{Path(sys.executable).parent}:{os.environ['PATH']}"}

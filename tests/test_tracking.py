@@ -14,8 +14,9 @@ from rich.console import Console
 from mtl_platform.serving.model import tracking
 from mtl_platform.tracking.mlflow_store import experiment_id, flatten, tracking_uri
 from mtl_platform.tracking.progress import JournalProgress
-from mtl_platform.tracking.run_directory import LOGS_DIR, WARNINGS_FILE
-from mtl_platform.tracking.run_logs import note_warning, run_logs
+from mtl_platform.tracking.run_directory import LOGS_DIR
+from mtl_platform.tracking.run_logs import note_warning, run_logs, warnings_of
+from mtl_platform.tracking.storage import Location, PartLog
 
 
 def test_default_store_is_sqlite_in_mlruns_with_absolute_artifact_paths(tmp_path, monkeypatch):
@@ -57,46 +58,47 @@ def test_logging_a_model_leaves_no_tracking_uri_behind(tmp_path, monkeypatch):
     assert tracking_uri() == f"sqlite:///{tmp_path / 'mlruns' / 'mlflow.db'}"
 
 
-def test_progress_follows_the_journal_line_by_line(tmp_path):
+def test_progress_follows_the_journal_part_by_part(tmp_path):
     """Plain lines (not a terminal): one per logged step with the losses, steps/s from the journal's
-    own timestamps and the ETA; one per evaluation; a line still being written waits."""
-    journal = tmp_path / "metrics.jsonl"
+    own timestamps and the ETA; one per evaluation; parts there before it started are not shown."""
+    journal = PartLog(Location.of(tmp_path / "metrics"))
+    journal.append([json.dumps(["train/a/loss", 9.0, 0, 1])])  # an earlier driver's
     out = io.StringIO()
     shown = JournalProgress(journal, 100, {"a": "accuracy", "b": "pearson"}, Console(file=out, width=200))
     lines = [["train/a/loss", 0.5, 1_000, 10], ["train/b/loss", 2.0, 1_000, 10], ["train/a/loss", 0.25, 6_000, 20]]
-    journal.write_text("".join(json.dumps(line) + "\n" for line in lines) + '["dev/a/accuracy", 0.8, 6000, 20]')
+    journal.append([json.dumps(line) for line in lines])
     shown.poll()
     assert out.getvalue().splitlines() == [
         "step 10/100 (starting) loss a 0.5 b 2",
         "step 20/100 (2.00 steps/s, ETA 40 s) loss a 0.25 b 2",
     ]
-    with journal.open("a") as handle:  # the evaluation's line is complete now, with the mean after it
-        handle.write('\n["dev/b/pearson", 0.5, 6000, 20]\n["dev/mean", 0.65, 6000, 20]\n')
+    lines = [["dev/a/accuracy", 0.8, 6000, 20], ["dev/b/pearson", 0.5, 6000, 20], ["dev/mean", 0.65, 6000, 20]]
+    journal.append([json.dumps(line) for line in lines])
     shown.poll()
     assert out.getvalue().splitlines()[2:] == ["step 20: dev a 0.8000 b 0.5000, mean 0.6500"]
 
 
 def test_run_logs_keep_each_process_log_and_share_its_warnings(tmp_path):
-    """What a worker logs goes to its own file; its warnings also to warnings.log, which the
-    driver's progress shows one line each (a half-written line waits); the driver keeps its own."""
+    """What a worker logs goes to its own file; its warnings also to the run's shared warnings,
+    which the driver's progress shows one line each; the driver keeps its own."""
     log = logging.getLogger("mtl_platform.some_worker_module")
-    with run_logs(tmp_path, "worker-1"):
+    run_dir = Location.of(tmp_path)
+    with run_logs(run_dir, "worker-1"):
         log.info("rank 1 resumed from step 5")
         log.warning("step 7 skipped")
     log.warning("after the run: in no file")
-    with run_logs(tmp_path, "driver", share_warnings=False):
+    with run_logs(run_dir, "driver", share_warnings=False):
         log.warning("the driver shows its own")
     worker = (tmp_path / LOGS_DIR / "worker-1.log").read_text()
     assert "INFO mtl_platform.some_worker_module: rank 1 resumed from step 5" in worker
     assert "after the run" not in worker
-    warnings = tmp_path / LOGS_DIR / WARNINGS_FILE
-    assert warnings.read_text().splitlines() == ["worker-1: WARNING mtl_platform.some_worker_module: step 7 skipped"]
+    warnings = warnings_of(run_dir)
+    assert warnings.read() == ["worker-1: WARNING mtl_platform.some_worker_module: step 7 skipped"]
     assert "the driver shows its own" in (tmp_path / LOGS_DIR / "driver.log").read_text()
 
     out = io.StringIO()
-    shown = JournalProgress(tmp_path / "metrics.jsonl", 10, {"a": "accuracy"}, Console(file=out), warnings=warnings)
-    note_warning(tmp_path, "ray-train", "worker failed (rank 0: ActorDiedError)")
-    with warnings.open("a") as handle:
-        handle.write("worker-0: WARNING half a li")
+    journal = PartLog(run_dir / "metrics")
+    shown = JournalProgress(journal, 10, {"a": "accuracy"}, Console(file=out), warnings=warnings)
+    note_warning(run_dir, "ray-train", "worker failed (rank 0: ActorDiedError)")
     shown.poll()
     assert out.getvalue().splitlines() == ["warning ray-train: WARNING worker failed (rank 0: ActorDiedError)"]

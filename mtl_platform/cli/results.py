@@ -58,6 +58,13 @@ def server(
     ),
     host: Annotated[str, typer.Option(help="bind address; a cluster's nodes need one they can reach")] = "127.0.0.1",
     port: Annotated[int, typer.Option()] = 5000,
+    artifacts_destination: Annotated[
+        str | None,
+        typer.Option(
+            help="where artifacts go: STORE/artifacts by default, or an object-store URI (s3://bucket/prefix, "
+            "gs://...; credentials from the environment, AWS_ENDPOINT_URL for an S3-compatible store)"
+        ),
+    ] = None,
     expose: Expose = False,
 ) -> None:
     """Start an MLflow tracking server that stores runs in a database and serves their artifacts.
@@ -71,7 +78,7 @@ def server(
         "--backend-store-uri",
         f"sqlite:///{store / 'mlflow.db'}",
         "--artifacts-destination",
-        str(store / "artifacts"),
+        artifacts_destination or str(store / "artifacts"),
     ]
     _serve_mlflow(command, host, port, expose)
 
@@ -150,9 +157,12 @@ def evaluate(
 
 
 @command()
-def sync(run_dir: Annotated[Path, typer.Argument(help="the run's directory under trainer.storage_path")]) -> None:
+def sync(
+    run_dir: Annotated[str, typer.Argument(help="the run's directory or URI under trainer.storage_path")],
+) -> None:
     """Upload to MLflow what a run could not log while its server was unreachable (safe to repeat)."""
+    from mtl_platform.tracking.storage import Location
     from mtl_platform.train.trainer import sync_run
 
-    run_id = sync_run(run_dir.resolve())
+    run_id = sync_run(Location.of(run_dir))
     console.print(f"MLflow run {run_id} is complete.")

@@ -17,6 +17,7 @@ from rich.table import Table
 from mtl_platform.cli.app import CommandFailed, Overrides, command, console, metrics_table, ui_hint
 from mtl_platform.config import ConfigError, JobConfig
 from mtl_platform.tracking.run_directory import AFFINITY_FILE
+from mtl_platform.tracking.storage import Location
 
 
 @command()
@@ -150,7 +151,7 @@ def affinity(
     from mtl_platform.train.trainer import run_job
 
     result = run_job(job, progress=True)
-    summary = json.loads((job.trainer.storage_path / result.run_name / AFFINITY_FILE).read_text())
+    summary = json.loads((Location.of(job.trainer.storage_path) / result.run_name / AFFINITY_FILE).read_text())
     tasks = summary["tasks"]
     for name in ("lookahead", "cosine"):
         if name in summary:

@@ -82,8 +82,11 @@ class TrainerConfig(Strict):
         "stop", description="a NaN/Inf task loss ends the run (last good checkpoint kept), or skips that step"
     )
     keep_checkpoints: int = Field(2, gt=0, description="most recent checkpoints kept")
-    storage_path: Path = Field(
-        Path("ray_results"), description="checkpoints and metric journals; on a cluster, a directory every node mounts"
+    storage_path: str = Field(
+        "ray_results",
+        description="checkpoints, metric journals and run files: a directory (on a cluster, one every node mounts) "
+        "or an object-store URI (s3://bucket/prefix, gs://..., any pyarrow or fsspec filesystem), "
+        "its credentials taken from the environment",
     )
     cache_dir: Path = Field(Path.home() / ".cache" / "mtl_platform", description="tokenized data")
 
@@ -94,7 +97,17 @@ class TrainerConfig(Strict):
             raise ValueError(f"seeds must be distinct, got {seeds}")
         return seeds
 
-    @field_validator("storage_path", "cache_dir", mode="after")
+    @field_validator("storage_path", mode="after")
+    @classmethod
+    def _storage(cls, storage: str) -> str:
+        scheme, found, rest = storage.partition("://")
+        if not found:
+            return str(Path(storage).expanduser().resolve())
+        if not scheme or not rest.strip("/"):
+            raise ValueError(f"{storage!r} is not a URI of a bucket or folder; expected e.g. s3://bucket/prefix")
+        return storage.rstrip("/")
+
+    @field_validator("cache_dir", mode="after")
     @classmethod
     def _absolute(cls, path: Path) -> Path:
         return path.expanduser().resolve()

@@ -1,42 +1,36 @@
-"""The metric journal: every metric a run logs, on disk before it goes to MLflow.
+"""The metric journal: every metric a run logs, in its storage before it goes to MLflow.
 
-MLflow may be down for a while; the run's storage directory is not (Ray Train
-needs it for checkpoints). So rank 0 appends each batch of metrics to a JSON
-lines file there first, and MLflow is filled from it: live by the sender
-thread, and at the end (or by `mtl sync`) by `upload_missing`, which sends
-only the (key, step) pairs MLflow lacks. That makes uploading idempotent and
-gives each step of a run exactly one value, however often workers restart.
+MLflow may be down for a while; the run's storage is not (Ray Train needs it
+for checkpoints). So rank 0 writes each batch of metrics there first, as one
+part of a `PartLog` (JSON lines; on a local disk forced to it before each
+checkpoint, on an object store durable once written), and MLflow is filled
+from it: live by the sender thread, and at the end (or by `mtl sync`) by
+`upload_missing`, which sends only the (key, step) pairs MLflow lacks. That
+makes uploading idempotent and gives each step of a run exactly one value,
+however often workers restart: a restarted rank 0 reads the journal and drops
+the steps it replays that are already there.
 """
 
 from __future__ import annotations
 
 import json
-import os
 from collections import defaultdict
 from collections.abc import Iterable
-from pathlib import Path
 
 from mlflow.entities import Metric
 from mlflow.tracking import MlflowClient
+
+from mtl_platform.tracking.storage import Location, PartLog
 
 MAX_BATCH = 1000  # MLflow's limit on metrics in one log_batch
 
 
 class MetricJournal:
-    def __init__(self, path: Path):
-        self.path = path
+    def __init__(self, folder: Location):
+        self.log = PartLog(folder)
 
     def read(self) -> list[Metric]:
-        if not self.path.exists():
-            return []
-        metrics = []
-        for line in self.path.read_text().splitlines():
-            try:
-                key, value, timestamp, step = json.loads(line)
-            except ValueError:  # a line cut short by a crash: what it held is replayed after the restart
-                continue
-            metrics.append(Metric(key, value, timestamp, step))
-        return metrics
+        return [Metric(*json.loads(line)) for line in self.log.read()]
 
     def last_step(self) -> int:
         """The last step recorded, 0 for a new run: a restarted worker replays the steps after
@@ -44,14 +38,8 @@ class MetricJournal:
         return max((m.step for m in self.read()), default=0)
 
     def append(self, metrics: Iterable[Metric], durable: bool = False) -> None:
-        """Add lines; `durable` also forces them to disk (before a checkpoint is reported)."""
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        with self.path.open("a") as file:
-            for m in metrics:
-                file.write(json.dumps([m.key, m.value, m.timestamp, m.step]) + "\n")
-            if durable:
-                file.flush()
-                os.fsync(file.fileno())
+        """Add one part; `durable` also forces it to a local disk (before a checkpoint is reported)."""
+        self.log.append([json.dumps([m.key, m.value, m.timestamp, m.step]) for m in metrics], durable)
 
 
 def upload_missing(client: MlflowClient, run_id: str, metrics: Iterable[Metric]) -> int:

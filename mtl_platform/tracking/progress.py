@@ -1,11 +1,11 @@
 """A running job's progress on the driver's console, read from the run's metric journal.
 
-Rank 0 appends every metric to the journal (tracking/journal.py) at each `log_every` steps and
-evaluation, on storage the driver sees too; so the driver follows that file, and the workers do
+Rank 0 writes every metric to the journal (tracking/journal.py) at each `log_every` steps and
+evaluation, on storage the driver sees too; so the driver follows its parts, and the workers do
 nothing more for it. On an interactive console: a rich bar with step / max_steps, steps/s, ETA
 and each task's latest training loss, and a line per evaluation (each task's main metric and
 their mean). Elsewhere (CI, `mtl logs`): one plain line per logged step. The run's warnings
-file (tracking/run_logs.py) is followed the same way, each new warning shown as one line.
+(tracking/run_logs.py) are followed the same way, each new warning shown as one line.
 """
 
 from __future__ import annotations
@@ -13,33 +13,15 @@ from __future__ import annotations
 import json
 import threading
 from collections.abc import Mapping
-from pathlib import Path
 from types import TracebackType
 
 from rich.console import Console
 from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
+from mtl_platform.tracking.storage import NewLines, PartLog
+
 POLL_SECONDS = 1.0
-
-
-class AppendedLines:
-    """The complete lines appended to a file since the last call (from its size at the start:
-    a resumed run's earlier lines were shown by its earlier driver)."""
-
-    def __init__(self, path: Path):
-        self.path = path
-        self.offset = path.stat().st_size if path.exists() else 0
-
-    def read(self) -> list[str]:
-        if not self.path.exists():
-            return []
-        with self.path.open("rb") as handle:
-            handle.seek(self.offset)
-            text = handle.read()
-        complete = text[: text.rfind(b"\n") + 1]  # a line still being written waits for the next call
-        self.offset += len(complete)
-        return complete.decode(errors="replace").splitlines()
 
 
 class JournalProgress:
@@ -47,16 +29,16 @@ class JournalProgress:
 
     def __init__(
         self,
-        journal: Path,
+        journal: PartLog,
         max_steps: int,
         main_metrics: Mapping[str, str],
         console: Console | None = None,
-        warnings: Path | None = None,
+        warnings: PartLog | None = None,
     ):
         self.max_steps, self.main = max_steps, dict(main_metrics)
         self.console = console or Console()
-        self.journal = AppendedLines(journal)
-        self.warnings = AppendedLines(warnings) if warnings else None
+        self.journal = NewLines(journal)
+        self.warnings = NewLines(warnings) if warnings else None
         self.step = 0
         self.first: tuple[int, float] | None = None  # (step, timestamp in ms) of the first line read
         self.rate = 0.0  # steps per second, from the journal's own timestamps
@@ -93,16 +75,13 @@ class JournalProgress:
             self.poll()
 
     def poll(self) -> None:
-        """Read the lines appended since the last poll and show what they say."""
+        """Read the parts written since the last poll and show what they say."""
         for warning in self.warnings.read() if self.warnings else []:
             self.console.print(f"[yellow]warning[/] {escape(warning)}", highlight=False)
         by_step: dict[int, dict[str, float]] = {}
         written: dict[int, float] = {}  # each step's timestamp (ms)
         for line in self.journal.read():
-            try:
-                key, value, timestamp, step = json.loads(line)
-            except ValueError:
-                continue
+            key, value, timestamp, step = json.loads(line)
             by_step.setdefault(step, {})[key] = value
             written[step] = timestamp
         for step, metrics in sorted(by_step.items()):

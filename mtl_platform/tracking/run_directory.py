@@ -1,19 +1,22 @@
-"""Every file a run keeps under `trainer.storage_path`, by one name each (written and read by
-the modules named beside them).
+"""Every file a run keeps under `trainer.storage_path` (a local folder or an object-store URI:
+tracking/storage.py), by one name each (written and read by the modules named beside them).
 
     <storage_path>/<run name>/        a training run (Ray Train's run directory)
         mtl_run.json        RUN_INFO              its MLflow run and store: resume, mtl sync   (train/trainer.py)
         job.yaml            JOB_FILE              the job as it ran, secrets masked             (train/trainer.py)
-        metrics.jsonl       JOURNAL_FILE          every metric rank 0 reported, fsynced before
-                                                  each checkpoint; replayed by mtl sync         (tracking/journal.py)
+        metrics/            JOURNAL_DIR           every metric rank 0 reported, one part (JSON
+                                                  lines) per flush, durable before each
+                                                  checkpoint; replayed by mtl sync              (tracking/journal.py)
         stopped.txt         STOPPED_FILE          why the workers stopped (nonfinite: stop):    (train/loop.py)
                                                   Ray Train's result holds only checkpointed
                                                   metrics, so the reason reaches the driver here
         initial_weights.pt  INITIAL_WEIGHTS_FILE  the tensors model.init_from chose             (train/initial.py)
         affinity.json       AFFINITY_FILE         the averaged affinity matrices, their cost    (train/loop.py)
         logs/               LOGS_DIR              driver.log, worker-<rank>.log: what each      (tracking/run_logs.py)
-                                                  process logged; MLflow artifact logs/
-            warnings.log    WARNINGS_FILE         their warnings, shown on the driver's console
+                                                  process logged (on an object store, uploaded
+                                                  at each checkpoint and at the end); MLflow logs/
+        warnings/           WARNINGS_DIR          their warnings, a part each, shown on the
+                                                  driver's console; MLflow's logs/warnings.log
         checkpoint_*/                             one per evaluation, kept by Ray Train:
             state.pt        STATE_FILE            model, optimizer, scheduler, weighting, step  (train/checkpoint.py)
             model.pt        MODEL_FILE            the model's weights (what init_from reads)    (train/checkpoint.py)
@@ -29,12 +32,13 @@ from __future__ import annotations
 
 RUN_INFO = "mtl_run.json"
 JOB_FILE = "job.yaml"
-JOURNAL_FILE = "metrics.jsonl"
+JOURNAL_DIR = "metrics"
 STOPPED_FILE = "stopped.txt"
 INITIAL_WEIGHTS_FILE = "initial_weights.pt"
 AFFINITY_FILE = "affinity.json"
 LOGS_DIR = "logs"
-WARNINGS_FILE = "warnings.log"
+WARNINGS_DIR = "warnings"
+WARNINGS_ARTIFACT = "warnings.log"  # under LOGS_DIR in MLflow
 STATE_FILE = "state.pt"
 MODEL_FILE = "model.pt"
 DETAILS_FILE = "evaluation.json"

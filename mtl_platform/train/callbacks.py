@@ -6,19 +6,19 @@ training code: importing that (torch, transformers, MLflow) took ~8 s of every r
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Any
 
 from ray.train import UserCallback
 
 from mtl_platform.tracking.run_logs import note_warning
+from mtl_platform.tracking.storage import Location
 
 
 class RestartNotice(UserCallback):
     """A failed worker is reported by Ray Train's controller, whose output a quiet console does not
     show: note it in the run's warnings, which the driver shows (tracking/run_logs.py)."""
 
-    def __init__(self, run_dir: Path, max_failures: int):
+    def __init__(self, run_dir: Location, max_failures: int):
         self.run_dir, self.max_failures = run_dir, max_failures
 
     def after_exception(self, run_context: Any, worker_exceptions: dict[int, Exception]) -> None:

@@ -11,6 +11,7 @@ before any worker starts.
 
 from __future__ import annotations
 
+import io
 import logging
 from pathlib import Path
 
@@ -21,6 +22,7 @@ from mtl_platform.config import ConfigError, JobConfig, in_mlflow
 from mtl_platform.models.multitask import MultiTaskModel, build_model
 from mtl_platform.tasks import Task
 from mtl_platform.tracking.run_directory import INITIAL_WEIGHTS_FILE, MODEL_FILE
+from mtl_platform.tracking.storage import Location
 
 log = logging.getLogger(__name__)
 
@@ -87,20 +89,21 @@ def matching_weights(
 
 
 def prepare_initial_weights(
-    job: JobConfig, tasks: dict[str, Task], tracking_uri: str, run_dir: Path, resume: bool
-) -> Path | None:
+    job: JobConfig, tasks: dict[str, Task], tracking_uri: str, run_dir: Location, resume: bool
+) -> Location | None:
     """The file of initial weights the workers load, or None without model.init_from. A resumed
     run keeps the file of its first attempt: the source may be gone by then."""
     if not job.model.init_from:
         return None
     path = run_dir / INITIAL_WEIGHTS_FILE
-    if resume and path.is_file():
+    if resume and path.exists():
         return path
     weights, source = read_weights(job.model.init_from, tracking_uri)
     with torch.device("meta"):  # shapes only
         skeleton = build_model(job, tasks, pretrained=False)
     chosen, heads = matching_weights(skeleton, weights, job.model.init_heads, source)
     log.info("model.init_from %s: the shared encoder, and the own parts of %s", source, heads or "no task")
-    run_dir.mkdir(parents=True, exist_ok=True)
-    torch.save(chosen, path)
+    buffer = io.BytesIO()
+    torch.save(chosen, buffer)
+    path.write_bytes(buffer.getvalue())
     return path

@@ -9,6 +9,7 @@ dev metrics, checkpoint, `ray.train.report`. Rank 0 streams metrics to MLflow.
 from __future__ import annotations
 
 import contextlib
+import io
 import json
 import logging
 import resource
@@ -17,7 +18,7 @@ import tempfile
 import threading
 import time
 from collections import defaultdict
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -41,7 +42,7 @@ from mtl_platform.tasks import Task, build_tasks, main_metrics
 from mtl_platform.tracking.delta_m import compare_with_baselines
 from mtl_platform.tracking.journal import MetricJournal
 from mtl_platform.tracking.mlflow_store import MetricWriter
-from mtl_platform.tracking.run_directory import AFFINITY_FILE, DETAILS_FILE, JOURNAL_FILE, STOPPED_FILE
+from mtl_platform.tracking.run_directory import AFFINITY_FILE, DETAILS_FILE, JOURNAL_DIR, STOPPED_FILE
 from mtl_platform.tracking.run_logs import run_logs
 from mtl_platform.train import checkpoint
 from mtl_platform.train.affinity import AffinityMeter
@@ -304,25 +305,28 @@ def system_metrics(plan: WorkerPlan) -> Iterator[None]:
 def train_worker(config: dict[str, WorkerPlan]) -> None:
     """Entry point of every Ray Train worker."""
     plan = config["plan"]
-    with run_logs(plan.run_dir, f"worker-{ray.train.get_context().get_world_rank()}"), system_metrics(plan):
-        _train(plan)
+    process = f"worker-{ray.train.get_context().get_world_rank()}"
+    with run_logs(plan.run_dir, process) as store_log, system_metrics(plan):
+        _train(plan, store_log)
 
 
-def _train(plan: WorkerPlan) -> None:
+def _train(plan: WorkerPlan, store_log: Callable[[], None]) -> None:
     """Build, resume, then step; log every `log_every` steps; evaluate, checkpoint and report every
     `eval_every`. One function on purpose, like nanoGPT's loop: what happens at a step, and in what
     order, reads top to bottom on one screen."""
     job, context = plan.job, ray.train.get_context()
     rank, world = context.get_world_rank(), context.get_world_size()
     device = ray.train.torch.get_device()
-    initial = torch.load(plan.initial_weights, map_location="cpu") if plan.initial_weights else None
+    initial = None
+    if plan.initial_weights:
+        initial = torch.load(io.BytesIO(plan.initial_weights.read_bytes()), map_location="cpu")
     training = Training.build(job, rank, world, initial)
     model = wrap_model(training)
 
     start_step = 0
     resumed = ray.train.get_checkpoint()  # this run's own latest, when Ray Train restarts or resumes it
-    if resumed is None and plan.from_checkpoint:
-        resumed = ray.train.Checkpoint(plan.from_checkpoint)
+    if resumed is None:
+        resumed = plan.from_checkpoint
     if resumed is not None:
         with resumed.as_directory() as directory:
             start_step = training.load_state_dict(checkpoint.load(Path(directory), rank))
@@ -330,7 +334,7 @@ def _train(plan: WorkerPlan) -> None:
 
     writer = None
     if rank == 0:
-        journal = MetricJournal(plan.run_dir / JOURNAL_FILE)
+        journal = MetricJournal(plan.run_dir / JOURNAL_DIR)
         writer = MetricWriter(plan.tracking_uri, plan.run_id, journal)
         backend = dist.get_backend() if distributed() else "none"
         where = {"run/device": device.type, "run/precision": training.precision, "run/backend": backend}
@@ -386,7 +390,8 @@ def _train(plan: WorkerPlan) -> None:
             step_seconds.clear()
             if writer:
                 writer.add(metrics, step)
-                writer.flush(durable=True)  # every metric up to this checkpoint is on disk before it is reported
+                writer.flush(durable=True)  # every metric up to this checkpoint is stored before it is reported
+            store_log()  # and each worker's log
             with tempfile.TemporaryDirectory() as directory:
                 checkpoint.save(Path(directory), rank, training.state_dict(step) if rank == 0 else None)
                 if rank == 0:

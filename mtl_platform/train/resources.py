@@ -4,13 +4,13 @@ whether its workers fit there, whether they get GPUs, and the storage its runs w
 from __future__ import annotations
 
 import os
-import tempfile
-from pathlib import Path
+import uuid
 
 import ray
 
 from mtl_platform.config import ConfigError, JobConfig
 from mtl_platform.tracking.run_logs import console_is_quiet
+from mtl_platform.tracking.storage import Location
 
 
 def ensure_ray() -> None:
@@ -48,14 +48,15 @@ def use_gpu(job: JobConfig) -> bool:
     return bool(job.scaling.use_gpu)
 
 
-def check_storage(storage: Path) -> None:
+def check_storage(storage: Location) -> None:
     """Checkpoints must be writable before any training starts, not at the first checkpoint."""
+    probe = storage / f".mtl-write-check-{uuid.uuid4().hex[:8]}"
     try:
-        storage.mkdir(parents=True, exist_ok=True)
-        with tempfile.NamedTemporaryFile(dir=storage):
-            pass
-    except OSError as exc:
+        probe.write_bytes(b"")
+        probe.delete()
+    except OSError as exc:  # pyarrow raises OSError for a store it cannot reach, or a bucket refused
         raise ConfigError(
-            f"trainer.storage_path: cannot write checkpoints to {storage} ({exc.strerror or exc}); "
-            "choose a writable directory (on a cluster, one every node mounts)"
+            f"trainer.storage_path: cannot write checkpoints to {storage} ({getattr(exc, 'strerror', None) or exc}); "
+            "choose a writable directory (on a cluster, one every node mounts) or an object-store URI "
+            "(s3://bucket/prefix, gs://...) whose credentials are in the environment"
         ) from exc

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import logging
+import tempfile
 import uuid
 from collections.abc import Sequence
 from contextlib import nullcontext
@@ -12,11 +13,12 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+import yaml
 from mlflow.tracking import MlflowClient
 from ray.train import Checkpoint, CheckpointConfig, FailureConfig, Result, RunConfig, ScalingConfig
 from ray.train.torch import TorchTrainer
 
-from mtl_platform.config import ConfigError, JobConfig, read_yaml, validate_job
+from mtl_platform.config import ConfigError, JobConfig, validate_job
 from mtl_platform.data.splits import VALIDATION
 from mtl_platform.data.tokenize import tokenize_job
 from mtl_platform.serving.model import log_model
@@ -41,14 +43,15 @@ from mtl_platform.tracking.run_directory import (
     AFFINITY_FILE,
     DETAILS_FILE,
     JOB_FILE,
-    JOURNAL_FILE,
+    JOURNAL_DIR,
     LOGS_DIR,
     MODEL_FILE,
     RUN_INFO,
     STOPPED_FILE,
-    WARNINGS_FILE,
+    WARNINGS_ARTIFACT,
 )
-from mtl_platform.tracking.run_logs import console_is_quiet, run_logs
+from mtl_platform.tracking.run_logs import console_is_quiet, run_logs, warnings_of
+from mtl_platform.tracking.storage import Location
 from mtl_platform.train.callbacks import RestartNotice
 from mtl_platform.train.initial import prepare_initial_weights
 from mtl_platform.train.loop import train_worker
@@ -93,12 +96,18 @@ def selected(result: Result, job: JobConfig) -> tuple[Checkpoint | None, dict[st
     return checkpoint, {f"selected/{k}": float(v) for k, v in scores.items()} if checkpoint else {}
 
 
-def latest_run_name(storage: Path, job_name: str, info_file: str = RUN_INFO) -> str:
+def latest_run_name(storage: Location, job_name: str, info_file: str = RUN_INFO) -> str:
     """The most recent run of this job (or sweep) under the storage path, for --resume."""
-    runs = sorted(storage.glob(f"{job_name}-*/{info_file}"), key=lambda p: p.stat().st_mtime)
+    runs = [
+        (modified, name)
+        for name, _ in storage.children()
+        if name.startswith(f"{job_name}-")
+        for info, modified in (storage / name).children()
+        if info == info_file
+    ]
     if not runs:
         raise ConfigError(f"nothing to resume: no run of {job_name!r} under {storage}")
-    return runs[-1].parent.name
+    return max(runs)[1]
 
 
 def new_run_name(job_name: str) -> str:
@@ -109,7 +118,7 @@ def new_run_name(job_name: str) -> str:
 def _open_mlflow_run(
     client: MlflowClient,
     job: JobConfig,
-    run_dir: Path,
+    run_dir: Location,
     resume: bool,
     parent_run_id: str | None,
     tags: dict[str, str],
@@ -131,14 +140,13 @@ def _open_mlflow_run(
         )
         log_params(client, run_id, flatten(job.model_dump(mode="json")))
         client.log_text(run_id, job_to_yaml(job), JOB_FILE)
-    run_dir.mkdir(parents=True, exist_ok=True)
     (run_dir / JOB_FILE).write_text(job_to_yaml(job))
     info_file.write_text(json.dumps({"mlflow_run_id": run_id, "tracking_uri": client.tracking_uri}))
     return run_id
 
 
 def _record_outcome(
-    run_dir: Path, outcome: str, failure: str | None, checkpoint: Checkpoint | None, selection: dict[str, float]
+    run_dir: Location, outcome: str, failure: str | None, checkpoint: Checkpoint | None, selection: dict[str, float]
 ) -> None:
     """How training ended and which checkpoint it keeps, beside the run's id, so that `mtl sync`
     can tell MLflow later."""
@@ -147,17 +155,17 @@ def _record_outcome(
         **json.loads(info_file.read_text()),
         "outcome": outcome,
         "failure": failure,
-        "checkpoint": checkpoint.path if checkpoint else None,
+        "checkpoint": str(run_dir / Path(checkpoint.path).name) if checkpoint else None,  # a path or URI
         "selection": selection,
     }
     info_file.write_text(json.dumps(info))
 
 
-def _log_model_or_explain(client: MlflowClient, run_id: str, job: JobConfig, run_dir: Path, weights: Path) -> None:
+def _log_model_or_explain(client: MlflowClient, run_id: str, job: JobConfig, job_file: Path, weights: Path) -> None:
     """A model that cannot be packaged must not leave a trained run unfinished: its weights are in
     the checkpoint either way. An unreachable store is raised, for `mtl sync` to redo."""
     try:
-        log_model(client, run_id, job, run_dir / JOB_FILE, weights)
+        log_model(client, run_id, job, job_file, weights)
     except UNREACHABLE:
         raise
     except Exception as exc:  # anything else: report it on the run, and finish the rest
@@ -165,23 +173,29 @@ def _log_model_or_explain(client: MlflowClient, run_id: str, job: JobConfig, run
         client.set_tag(run_id, "mtl.model_error", f"{type(exc).__name__}: {exc}"[:5000])
 
 
-def finish_run(client: MlflowClient, run_id: str, run_dir: Path, checkpoint: Checkpoint | None) -> None:
+def finish_run(client: MlflowClient, run_id: str, run_dir: Location, checkpoint: Checkpoint | None) -> None:
     """What the driver adds to MLflow when training ends. Idempotent, so `mtl sync` can redo it."""
     info = json.loads((run_dir / RUN_INFO).read_text())
-    upload_missing(client, run_id, MetricJournal(run_dir / JOURNAL_FILE).read())
+    upload_missing(client, run_id, MetricJournal(run_dir / JOURNAL_DIR).read())
     if selection := info.get("selection"):
         log_metrics(client, run_id, selection, int(selection["selected/step"]))
-    job = validate_job(read_yaml(run_dir / JOB_FILE), run_dir, str(run_dir / JOB_FILE), check_files=False)
+    job_file = run_dir / JOB_FILE
+    job_yaml = job_file.read_text()
+    job = validate_job(yaml.safe_load(job_yaml), run_dir.local or Path.cwd(), str(job_file), check_files=False)
     if checkpoint is not None:
-        with checkpoint.as_directory() as directory:
-            _log_model_or_explain(client, run_id, job, run_dir, Path(directory) / MODEL_FILE)
+        with checkpoint.as_directory() as directory, tempfile.TemporaryDirectory() as scratch:
+            Path(scratch, JOB_FILE).write_text(job_yaml)  # log_model packs a local copy
+            _log_model_or_explain(client, run_id, job, Path(scratch, JOB_FILE), Path(directory) / MODEL_FILE)
             if (Path(directory) / ADAPTERS_DIR).is_dir():  # LoRA: one peft adapter folder per task
                 client.log_artifacts(run_id, str(Path(directory) / ADAPTERS_DIR), artifact_path=ADAPTERS_DIR)
             if (Path(directory) / DETAILS_FILE).exists():
                 details = json.loads((Path(directory) / DETAILS_FILE).read_text())
                 log_evaluation_plots(client, run_id, details, "dev")
-    if (run_dir / LOGS_DIR).is_dir():
-        client.log_artifacts(run_id, str(run_dir / LOGS_DIR), artifact_path=LOGS_DIR)
+    with (run_dir / LOGS_DIR).as_local() as logs:
+        if logs.is_dir() and any(logs.iterdir()):
+            client.log_artifacts(run_id, str(logs), artifact_path=LOGS_DIR)
+    if warnings := warnings_of(run_dir).read():
+        client.log_text(run_id, "".join(f"{line}\n" for line in warnings), f"{LOGS_DIR}/{WARNINGS_ARTIFACT}")
     log_run_plots(client, run_id, job.name, main_metrics(job))
     if (run_dir / AFFINITY_FILE).exists():
         summary = json.loads((run_dir / AFFINITY_FILE).read_text())
@@ -195,7 +209,7 @@ def finish_run(client: MlflowClient, run_id: str, run_dir: Path, checkpoint: Che
 def _finish_or_explain(
     client: MlflowClient,
     run_id: str,
-    run_dir: Path,
+    run_dir: Location,
     checkpoint: Checkpoint | None,
     outcome: str,
     failure: str | None = None,
@@ -215,7 +229,7 @@ def _finish_or_explain(
         )
 
 
-def sync_run(run_dir: Path) -> str:
+def sync_run(run_dir: Location) -> str:
     """Upload what MLflow lacks of a run whose driver could not reach it; returns the MLflow run id."""
     info_file = run_dir / RUN_INFO
     if not info_file.exists():
@@ -224,7 +238,7 @@ def sync_run(run_dir: Path) -> str:
     client = MlflowClient(info["tracking_uri"])
     outcome = info.get("outcome")
     if outcome is None:  # training never ended (its driver died): metrics only, status left as it is
-        upload_missing(client, info["mlflow_run_id"], MetricJournal(run_dir / JOURNAL_FILE).read())
+        upload_missing(client, info["mlflow_run_id"], MetricJournal(run_dir / JOURNAL_DIR).read())
     else:
         checkpoint = Checkpoint(info["checkpoint"]) if info.get("checkpoint") else None
         finish_run(client, info["mlflow_run_id"], run_dir, checkpoint)
@@ -295,7 +309,7 @@ def run_job(
     `mlflow_run_id` continues that MLflow run. Together they run one segment
     of a PBT trial. `progress` shows the run's progress on this console (tracking/progress.py).
     """
-    storage = job.trainer.storage_path
+    storage = Location.of(job.trainer.storage_path)
     uri = tracking_uri(job.tracking.uri)
     check_reachable(uri)
     check_storage(storage)
@@ -322,7 +336,7 @@ def run_job(
         baselines=baselines,
         initial_weights=initial_weights,
         # Ray Train 2 dropped resume_from_checkpoint: the workers load it themselves.
-        from_checkpoint=from_checkpoint.path if from_checkpoint else None,
+        from_checkpoint=from_checkpoint,
     )
     trainer = torch_trainer(plan, name, gpu, [*callbacks, RestartNotice(run_dir, job.trainer.max_failures)])
     return _fit_and_finish(trainer, plan, client, name, progress)
@@ -335,20 +349,22 @@ def _fit_and_finish(
     file and, when asked, the progress (and on a quiet console the workers' warnings) around it."""
     job, run_dir, run_id = plan.job, plan.run_dir, plan.run_id
     stopped = run_dir / STOPPED_FILE
-    stopped.unlink(missing_ok=True)  # from an earlier attempt of a resumed run
-    warnings = run_dir / LOGS_DIR / WARNINGS_FILE if console_is_quiet() else None  # else Ray streams them
+    stopped.delete()  # from an earlier attempt of a resumed run
+    warnings = warnings_of(run_dir) if console_is_quiet() else None  # else Ray streams them
     shown = (
-        JournalProgress(run_dir / JOURNAL_FILE, plan.stop_at, main_metrics(job), warnings=warnings)
+        JournalProgress(MetricJournal(run_dir / JOURNAL_DIR).log, plan.stop_at, main_metrics(job), warnings=warnings)
         if progress
         else nullcontext()
     )
-    with run_logs(run_dir, "driver", share_warnings=False):
+    with run_logs(run_dir, "driver", share_warnings=False) as store_log:
         try:
             with shown:
                 result = trainer.fit()
         except BaseException:
+            store_log()  # on an object store, the driver's log reaches MLflow's logs/ with the workers'
             _finish_or_explain(client, run_id, run_dir, None, "FAILED")
             raise
+        store_log()
         metrics = dict(result.metrics or {})
         if stopped.exists():
             reason = stopped.read_text()

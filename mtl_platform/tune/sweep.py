@@ -37,6 +37,7 @@ from mtl_platform.tracking import describe
 from mtl_platform.tracking.mlflow_store import check_reachable, create_run, flatten, log_params, tracking_uri
 from mtl_platform.tracking.run_directory import RUN_INFO, STEP_FILE, SWEEP_INFO
 from mtl_platform.tracking.run_logs import console_is_quiet
+from mtl_platform.tracking.storage import Location
 from mtl_platform.train.resources import check_capacity, check_storage, ensure_ray, use_gpu
 from mtl_platform.train.trainer import latest_run_name, new_run_name, run_job
 from mtl_platform.tune.callbacks import IntermediateReports
@@ -72,7 +73,7 @@ def _trial(
     if config.tune.scheduler.type == "pbt":
         _pbt_trial(job, config.tune.scheduler.perturbation_interval, run_name, parent_run_id, tags)
         return
-    info = job.trainer.storage_path / run_name / RUN_INFO
+    info = Location.of(job.trainer.storage_path) / run_name / RUN_INFO
     if info.exists():  # restarted after the driver died: finished already, or resumes from its checkpoint
         client = MlflowClient(tracking_uri(job.tracking.uri))
         run = client.get_run(json.loads(info.read_text())["mlflow_run_id"])
@@ -93,11 +94,14 @@ def _trial(
 
 def _pbt_trial(job: JobConfig, interval: int, run_name: str, parent_run_id: str, tags: dict[str, str]) -> None:
     """Train segment by segment, reporting each segment's end to Tune with its checkpoint."""
-    info = job.trainer.storage_path / run_name / RUN_INFO
+    info = Location.of(job.trainer.storage_path) / run_name / RUN_INFO
     mlflow_run_id = json.loads(info.read_text())["mlflow_run_id"] if info.exists() else None
     start = tune.get_checkpoint()  # this trial's last segment, or the better trial PBT copies
-    step = json.loads(Path(start.path, STEP_FILE).read_text())["step"] if start else 0
-    checkpoint = Checkpoint(start.path) if start else None
+    step = 0
+    if start:
+        with start.as_directory() as directory:
+            step = json.loads(Path(directory, STEP_FILE).read_text())["step"]
+    checkpoint = Checkpoint(start.path, start.filesystem) if start else None
     while step < job.trainer.max_steps:
         end = min(job.trainer.max_steps, (step // interval + 1) * interval)
         result = run_job(
@@ -110,9 +114,11 @@ def _pbt_trial(job: JobConfig, interval: int, run_name: str, parent_run_id: str,
             mlflow_run_id=mlflow_run_id,
         )
         mlflow_run_id, checkpoint, step = result.run_id, result.checkpoint, end
-        assert checkpoint is not None  # a segment that reached its stop step checkpointed there
-        Path(checkpoint.path, STEP_FILE).write_text(json.dumps({"step": step}))
-        tune.report(result.metrics, checkpoint=tune.Checkpoint(checkpoint.path))
+        # A segment that reached its stop step checkpointed there (Ray gives a checkpoint its filesystem).
+        assert checkpoint is not None and checkpoint.filesystem is not None
+        with checkpoint.filesystem.open_output_stream(f"{checkpoint.path}/{STEP_FILE}") as stream:
+            stream.write(json.dumps({"step": step}).encode())
+        tune.report(result.metrics, checkpoint=tune.Checkpoint(checkpoint.path, checkpoint.filesystem))
 
 
 def _search_alg(sweep: SweepConfig) -> Any:
@@ -172,7 +178,7 @@ def _open_parent(
     client: MlflowClient, sweep: SweepConfig, resume: bool, source_tags: dict[str, str]
 ) -> tuple[str, str]:
     """The sweep's run name and parent MLflow run: new, or the latest one's for --resume."""
-    storage = sweep.job.trainer.storage_path
+    storage = Location.of(sweep.job.trainer.storage_path)
     if resume:
         sweep_run = latest_run_name(storage, sweep.name, SWEEP_INFO)
         parent = json.loads((storage / sweep_run / SWEEP_INFO).read_text())["parent_run_id"]
@@ -189,7 +195,6 @@ def _open_parent(
     name = f"mtl-sweep-{sweep.name}-{sweep_run.rsplit('-', 1)[-1]}"
     parent = create_run(client, sweep.job.tracking.experiment, name, tags=tags)
     log_params(client, parent, flatten(sweep.model_dump(mode="json", exclude={"job"})))
-    (storage / sweep_run).mkdir(parents=True, exist_ok=True)
     (storage / sweep_run / SWEEP_INFO).write_text(json.dumps({"parent_run_id": parent}))
     return sweep_run, parent
 
@@ -237,7 +242,7 @@ def _pinned(sweep: SweepConfig, uri: str) -> dict[str, Any]:
 def run_sweep(sweep: SweepConfig, resume: bool = False) -> SweepSummary:
     client = MlflowClient(uri := tracking_uri(sweep.job.tracking.uri))
     check_reachable(uri)
-    check_storage(sweep.job.trainer.storage_path)
+    check_storage(Location.of(sweep.job.trainer.storage_path))
     ensure_ray()
     check_capacity(sweep.job, use_gpu(sweep.job))
     source_tags = describe.source_tags()  # the driver's: trials run in Ray workers, away from the repository
@@ -258,7 +263,7 @@ def run_sweep(sweep: SweepConfig, resume: bool = False) -> SweepSummary:
     multi = sweep.tune.objectives is not None
     try:
         if resume:
-            tuner = tune.Tuner.restore(str(storage / sweep_run), trainable, resume_unfinished=True, resume_errored=True)
+            tuner = tune.Tuner.restore(f"{storage}/{sweep_run}", trainable, resume_unfinished=True, resume_errored=True)
         else:
             tuner = tune.Tuner(
                 trainable,
