@@ -105,23 +105,15 @@ def main() -> None:
     table = Table(title=f"checkpoint of {megabytes:.0f} MB; journal parts of {METRICS_PER_STEP} metrics")
     for column in ("", "local disk", "S3 (loopback)", "S3 / local"):
         table.add_column(column, justify="right")
-    for key, label in (("save", "checkpoint save s"), ("restore", "checkpoint restore s")):
-        table.add_row(label, f"{local[key]:.2f}", f"{remote[key]:.2f}", f"{remote[key] / local[key]:.1f}x")
-        table.add_row(
-            label.replace(" s", " MB/s"), f"{megabytes / local[key]:.0f}", f"{megabytes / remote[key]:.0f}", ""
-        )
-    table.add_row(
-        "journal ms per logged step",
-        f"{local['append'] * 1000:.2f}",
-        f"{remote['append'] * 1000:.2f}",
-        f"{remote['append'] / local['append']:.1f}x",
-    )
-    table.add_row(
-        f"journal read of {args.appends} parts s",
-        f"{local['read']:.2f}",
-        f"{remote['read']:.2f}",
-        f"{remote['read'] / local['read']:.1f}x",
-    )
+    rows = [
+        ("checkpoint save s (MB/s)", local["save"], remote["save"], megabytes),
+        ("checkpoint restore s (MB/s)", local["restore"], remote["restore"], megabytes),
+        ("journal ms per logged step", local["append"] * 1000, remote["append"] * 1000, None),
+        (f"journal read of {args.appends} parts s", local["read"], remote["read"], None),
+    ]
+    for label, on_disk, on_s3, size in rows:
+        cells = [f"{v:.2f}" + (f" ({size / v:.0f})" if size else "") for v in (on_disk, on_s3)]
+        table.add_row(label, *cells, f"{on_s3 / on_disk:.1f}x")
     console.print(table)
 
 
