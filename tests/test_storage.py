@@ -21,10 +21,13 @@ from tests.conftest import base_job
 from tests.processes import free_port, kill_tree, start_mlflow_server
 
 
-@pytest.fixture(params=["local", "s3"])
+@pytest.fixture(params=["local", "s3", "fsspec"])
 def root(request, tmp_path) -> Location:
+    """A folder on this disk, a prefix in S3, and one on a filesystem only fsspec knows (memory://)."""
     if request.param == "local":
         return Location.of(tmp_path / "runs")
+    if request.param == "fsspec":
+        return Location.of(f"memory://runs/{tmp_path.name}")
     request.getfixturevalue("s3_server")
     return Location.of(request.getfixturevalue("s3_storage"))
 

@@ -22,6 +22,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
+import pyarrow as pa
 import pyarrow.fs as pafs
 
 
@@ -31,7 +32,7 @@ def _filesystem(root: str) -> tuple[pafs.FileSystem, str]:
     when made); pyarrow's own for the URIs it knows, fsspec's (as Ray Train does) for the rest."""
     try:
         return pafs.FileSystem.from_uri(root)
-    except pafs.ArrowInvalid:  # pyarrow does not know the scheme
+    except pa.ArrowInvalid:  # pyarrow does not know the scheme
         import fsspec
 
         filesystem, path = fsspec.core.url_to_fs(root)
@@ -52,7 +53,8 @@ class Location:
 
     @classmethod
     def of(cls, path: str | os.PathLike[str]) -> Location:
-        return cls(str(path) if is_uri(path) else str(Path(path).expanduser().resolve()))
+        text = str(path).removeprefix("file://")  # a local folder, however it is written
+        return cls(text if is_uri(text) else str(Path(text).expanduser().resolve()))
 
     def __truediv__(self, name: str) -> Location:
         return Location(self.root, str(PurePosixPath(self.relative, name)) if self.relative else name)
