@@ -8,6 +8,8 @@ The protocol (README, "Did multi-task training help?"), with the platform's own 
     20% of steps, and the verdict is written down, not assumed;
 (c) checkpoints chosen on a validation split carved from train; dev only reported;
 (d) several seeds, Δm paired by seed with its 95% interval;
+(d') the baselines get a learning-rate search too (STL_VARIANTS), chosen per task and seed on
+    validation, since the recipes' ablations search the learning rate;
 (e) ablations of the multi-task recipe, the best one chosen on validation Δm ("sweep-best");
 (f) auxiliary-task mode: for each task as the target, every other task as its one partner
     (first seed), the partner with the best validation score of the target kept and trained on
@@ -121,6 +123,10 @@ CONFIGS: dict[str, list[str]] = {
     "mtl-equal-uniform-normalized-headlr4x": [ONE_TASK, "tasks.stsb.normalize_targets=true", "trainer.head_lr=2.0e-2"],
 }
 AUXILIARY_RECIPE = [ONE_TASK]
+# The baselines get the learning-rate search the recipes get: each task's baseline, seed by seed,
+# is the run (the budget's learning rate, or one of these) with the better validation score.
+STL_VARIANTS: dict[str, list[str]] = {"stl-lr1e-2": ["trainer.lr=1.0e-2"]}
+BUDGET_STL = "stl-budget-lr"  # the baselines at the budget's own learning rate
 
 
 def pair(target: str, partner: str) -> list[str]:
@@ -214,6 +220,27 @@ def rows_of(entry: dict[str, Any], main: dict[str, str], config: str | None = No
     ]
 
 
+def tuned_baselines(rows: list[ResultRow]) -> list[ResultRow]:
+    """The rows with the baselines as `stl`: for each task and seed, the dev and validation rows of
+    the baseline run (of BUDGET_STL or a variant) with the better validation score."""
+    candidates = [BUDGET_STL, *STL_VARIANTS]
+    validation = {c: scores_by_seed(rows, c, "validation") for c in candidates}
+    best = {
+        (seed, task): max(
+            (c for c in candidates if task in validation[c].get(seed, {})),
+            key=lambda c: validation[c][seed][task],
+        )
+        for seed, scores in validation[BUDGET_STL].items()
+        for task in scores
+    }
+    chosen = [
+        ResultRow(**{**asdict(r), "config": STL})
+        for r in rows
+        if r.config in candidates and best.get((r.seed, r.task)) == r.config
+    ]
+    return [*rows, *chosen]
+
+
 def pairings(tasks: list[str]) -> list[list[tuple[str, str]]]:
     """Every split of an even number of tasks into pairs (none for an odd number)."""
     if not tasks:
@@ -281,16 +308,21 @@ def main() -> None:
     bench = Bench(base, steps, args.output / args.budget, console)
     entries = []
 
-    # Baselines: each task alone, as many batches as each multi-task recipe gives it.
-    for seed in seeds:
-        for baseline in baseline_jobs(bench.job(["trainer.sampling.strategy=all_tasks"], seed)):
-            entries.append(bench.run(STL, seed, baseline, tags={BASELINE_TAG: bench.reference.name}))
+    # Baselines: each task alone, as many batches as each multi-task recipe gives it, at the
+    # budget's learning rate (journaled as `stl`) and at each of STL_VARIANTS'.
+    for variant, overrides in {STL: [], **STL_VARIANTS}.items():
+        for seed in seeds:
+            for baseline in baseline_jobs(bench.job(["trainer.sampling.strategy=all_tasks", *overrides], seed)):
+                entries.append(bench.run(variant, seed, baseline, tags={BASELINE_TAG: bench.reference.name}))
     # Multi-task recipes and their ablations.
     configs = [c for c in args.configs.split(",") if c]
     for config in configs:
         for seed in seeds:
             entries.append(bench.run(config, seed, bench.job(CONFIGS[config], seed)))
-    rows = [row for entry in entries for row in rows_of(entry, bench.main)]
+    renamed = {STL: BUDGET_STL}
+    rows = tuned_baselines(
+        [row for entry in entries for row in rows_of(entry, bench.main, renamed.get(entry["config"]))]
+    )
     document = results_document({}, rows, bench.main)
     chosen = max(
         (c for c in configs if c in document["validation_delta_m"]),
@@ -329,7 +361,7 @@ def main() -> None:
             }
 
     grouping = grouping_check(rows, bench.main, seeds[0]) if not args.no_auxiliary else None
-    plateaus = {f"{e['tasks'][0]}/seed{e['seed']}": e["plateau"] for e in entries if "plateau" in e}
+    plateaus = {f"{e['config']}/{e['tasks'][0]}/seed{e['seed']}": e["plateau"] for e in entries if "plateau" in e}
     budget_info = {
         "name": args.budget,
         "backbone": bench.reference.model.backbone,
