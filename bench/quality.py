@@ -238,7 +238,7 @@ def tuned_baselines(rows: list[ResultRow]) -> list[ResultRow]:
         for r in rows
         if r.config in candidates and best.get((r.seed, r.task)) == r.config
     ]
-    return [*rows, *chosen]
+    return [*chosen, *rows]  # the reference first
 
 
 def pairings(tasks: list[str]) -> list[list[tuple[str, str]]]:
