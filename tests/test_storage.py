@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import logging
-import os
 from pathlib import Path
 
 import pytest
@@ -117,8 +116,7 @@ def test_a_store_that_refuses_the_credentials_fails_before_anything_starts(s3_se
             check_storage(Location.of("s3://runs/refused"))
         assert "not-the-secret" not in str(error.value)
     finally:
-        monkeypatch.setenv("AWS_SECRET_ACCESS_KEY", os.environ["AWS_SECRET_ACCESS_KEY"])
-        storage_module._filesystem.cache_clear()
+        storage_module._filesystem.cache_clear()  # the next test's filesystem is made with the real key
 
 
 def test_a_part_is_whole_or_absent(tmp_path):
