@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import json
+import random
 import socket
 import subprocess
 import sys
@@ -24,11 +25,11 @@ def free_port() -> int:
 
 
 def free_s3_port() -> int:
-    """A port whose neighbours start_s3_server also takes are free too."""
+    """A port whose neighbours start_s3_server also takes are free too. Chosen below the kernel's
+    ephemeral range (32768-60999) and above Ray's worker ports (10002-19999), with its gRPC ports
+    (+10000) below 32768 too: no process the tests start later picks one of them by chance."""
     while True:
-        port = free_port()
-        if port + 10003 > 65535:
-            continue
+        port = random.randrange(20000, 22700)
         try:
             for other in (*range(port + 1, port + 4), *range(port + 10000, port + 10004)):
                 with socket.socket() as s:
