@@ -98,9 +98,10 @@ def _pbt_trial(job: JobConfig, interval: int, run_name: str, parent_run_id: str,
     mlflow_run_id = json.loads(info.read_text())["mlflow_run_id"] if info.exists() else None
     start = tune.get_checkpoint()  # this trial's last segment, or the better trial PBT copies
     step = 0
-    if start:
-        with start.as_directory() as directory:
-            step = json.loads(Path(directory, STEP_FILE).read_text())["step"]
+    if start:  # one small file: not the whole checkpoint copied here to read it
+        assert start.filesystem is not None  # Ray gives a checkpoint its filesystem
+        with start.filesystem.open_input_stream(f"{start.path}/{STEP_FILE}") as stream:
+            step = json.loads(stream.read())["step"]
     checkpoint = Checkpoint(start.path, start.filesystem) if start else None
     while step < job.trainer.max_steps:
         end = min(job.trainer.max_steps, (step // interval + 1) * interval)
