@@ -10,11 +10,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+import datasets
 import torch
 
 from mtl_platform.config import JobConfig
+from mtl_platform.data.raw import label_shares
 from mtl_platform.data.sampler import expected_batches
-from mtl_platform.data.sources import label_shares
 from mtl_platform.data.tokenize import load_tokenizer
 from mtl_platform.models.multitask import build_model, parameter_counts
 from mtl_platform.tasks import build_tasks
@@ -47,7 +48,7 @@ class JobSummary:
     cache_dir: Path
 
 
-def summarize_job(job: JobConfig, rows: dict[str, dict[str, list[dict[str, Any]]]]) -> JobSummary:
+def summarize_job(job: JobConfig, rows: dict[str, dict[str, datasets.Dataset]]) -> JobSummary:
     """The summary of `job` from the rows preflight read (by task and split)."""
     fraction = job.trainer.validation_fraction
     sizes = {t: max(1, round(len(splits["train"]) * (1 - fraction))) for t, splits in rows.items()}
@@ -67,7 +68,7 @@ def summarize_job(job: JobConfig, rows: dict[str, dict[str, list[dict[str, Any]]
                 task.type,
                 counts,
                 label_shares(splits["train"], task.labels),
-                _truncated(splits["train"][:TRUNCATION_SAMPLE], tokenizer, job.model.max_length),
+                _truncated(_head(splits["train"], TRUNCATION_SAMPLE), tokenizer, job.model.max_length),
                 batches[task.name],
                 epochs,
             )
@@ -80,6 +81,10 @@ def summarize_job(job: JobConfig, rows: dict[str, dict[str, list[dict[str, Any]]
     return JobSummary(
         tasks, parameters, memory, tracking_uri(job.tracking.uri), job.trainer.storage_path, job.trainer.cache_dir
     )
+
+
+def _head(rows: datasets.Dataset, count: int) -> list[dict[str, Any]]:
+    return rows.select(range(min(count, len(rows)))).to_list()
 
 
 def _truncated(train: list[dict[str, Any]], tokenizer: Any, max_length: int) -> float:

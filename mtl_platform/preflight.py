@@ -29,7 +29,7 @@ log = logging.getLogger(__name__)
 LORA_KINDS = ("Linear", "Embedding", "Conv1d", "Conv2d", "Conv1D")
 
 
-Rows = dict[str, dict[str, list[dict[str, Any]]]]  # what the checks read, by task and split
+Rows = dict[str, dict[str, Any]]  # what the checks read (memory-mapped datasets.Dataset), by task and split
 
 
 def load_checked_job(path: str | Path, overrides: list[str] | None = None) -> JobConfig:
@@ -57,7 +57,7 @@ def load_checked_sweep_rows(path: str | Path, overrides: list[str] | None = None
 def check_job(job: JobConfig, source: str) -> Rows:
     """Read every split and fit the sharing scheme to the backbone; `source` names the job file.
     The rows read, by task and split (what `mtl validate` summarizes)."""
-    from mtl_platform.data.sources import check_labels
+    from mtl_platform.data.raw import check_labels
 
     rows = check_labels(job, source=source)
     _warn_of_rare_labels(job, rows)
@@ -68,7 +68,7 @@ def check_job(job: JobConfig, source: str) -> Rows:
 def _warn_of_rare_labels(job: JobConfig, rows: Rows) -> None:
     """A class under 1% of a task's train rows is easy to never predict and still score well
     on accuracy. (Rare tags of a token task are the norm, and `mtl validate` lists them.)"""
-    from mtl_platform.data.sources import RARE_LABEL_SHARE, label_shares, rare_labels
+    from mtl_platform.data.raw import RARE_LABEL_SHARE, label_shares, rare_labels
     from mtl_platform.tasks import TASK_TYPES
 
     for task in job.tasks:

@@ -48,6 +48,23 @@ def shared_data() -> Path:
     pytest.skip("full datasets not available: set MTL_SHARED_DATA=/path/to/shared/data")
 
 
+_RAW_CACHE: list[Path] = []  # the session's cache of raw rows (data/raw.py), set by `raw_cache`
+
+
+@pytest.fixture(scope="session", autouse=True)
+def raw_cache(tmp_path_factory) -> Path:
+    _RAW_CACHE.append(tmp_path_factory.mktemp("raw-rows"))
+    return _RAW_CACHE[-1]
+
+
+def read_split(task: Any, split: str) -> list[dict[str, Any]] | None:
+    """A split's rows as data/raw.py reads them (memory-mapped Arrow), as a list to compare."""
+    from mtl_platform.data.raw import read_splits
+
+    found = read_splits(task, _RAW_CACHE[-1], (split,)).get(split)
+    return None if found is None else found.to_list()
+
+
 # Ray processes look up their cluster's state API (how Ray Train frees the workers of a trial
 # Tune stops, how it watches its controllers) by "auto" address, which fails while another test
 # process runs a cluster too ("Found multiple active Ray instances"). This variable names the

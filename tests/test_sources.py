@@ -8,8 +8,16 @@ from pathlib import Path
 import pytest
 
 from mtl_platform.config import ConfigError, TaskConfig
-from mtl_platform.data.sources import read_split
-from tests.conftest import CONLL_TAGS, DATA, conll_task, entity_types_task, shared_data, sst2_task, stsb_task
+from tests.conftest import (
+    CONLL_TAGS,
+    DATA,
+    conll_task,
+    entity_types_task,
+    read_split,
+    shared_data,
+    sst2_task,
+    stsb_task,
+)
 
 AG_NEWS = {
     "format": "csv",

@@ -1,17 +1,20 @@
-"""Tokenization is done once and cached; a change to the data re-tokenizes."""
+"""Raw rows stream into memory-mapped Arrow; tokenization is done once (in parallel processes
+when asked) and cached; a change to the data re-tokenizes."""
 
 from __future__ import annotations
 
+import os
 import shutil
 from pathlib import Path
 
 import pytest
 
-from mtl_platform.config import load_job, validate_job
-from mtl_platform.data.sources import read_split
-from mtl_platform.data.tokenize import tokenize_job
+from mtl_platform.config import ConfigError, TaskConfig, load_job, validate_job
+from mtl_platform.data.raw import read_splits
+from mtl_platform.data.sources import read_rows
+from mtl_platform.data.tokenize import load_tokenizer, tokenize_job, tokenize_processes, tokenize_task
 from mtl_platform.tasks import build_tasks
-from tests.conftest import REPO, shared_data
+from tests.conftest import REPO, read_split, shared_data, sst2_task
 
 
 def test_second_tokenization_is_a_cache_hit(job_dict, tmp_path):
@@ -43,6 +46,52 @@ def test_changed_file_or_setting_re_tokenizes(job_dict, tmp_path):
     job = validate_job(job_dict, Path("."))
     tokenize_job(job, build_tasks(job))
     assert len(set((tmp_path / "cache").glob("sst2-train-*.arrow")) - before) == 2
+
+
+def test_rows_stream_from_the_file_into_memory_mapped_arrow(tmp_path):
+    """The reader yields a row at a time (a bad line far down a file is met after the rows above
+    it), and what reads the rows gets them memory-mapped from one Arrow file in the cache."""
+    lines = (REPO / "data/sst2/train.tsv").read_text().splitlines(keepends=True)
+    bad = tmp_path / "train.tsv"
+    bad.write_text("".join([*lines[:3], "a fine film\tmaybe\n", *lines[3:]]))
+    spec = sst2_task(REPO / "data/sst2")
+    spec["data"]["train"] = str(bad)
+    task = TaskConfig.model_validate(spec)
+    rows = read_rows(task, "train")
+    assert rows is not None and next(rows)["text"] == lines[1].split("\t")[0]  # before line 4 was read
+    with pytest.raises(ConfigError, match=r"train.tsv line 4.*'maybe'"):
+        read_splits(task, tmp_path / "cache")
+    assert not any((tmp_path / "cache").rglob("*train*")), "a failed read leaves no half-written file"
+
+    good = TaskConfig.model_validate(sst2_task(REPO / "data/sst2"))
+    train = read_splits(good, tmp_path / "cache")["train"]
+    (cached,) = train.cache_files  # on disk, memory-mapped: not rows in this process's heap
+    assert Path(cached["filename"]).parent == tmp_path / "cache" / "raw"
+    assert train.to_list() == list(read_rows(good, "train") or [])
+
+
+def test_parallel_tokenization_equals_one_process_and_is_cached(tmp_path):
+    job = validate_job(
+        {
+            "name": "parallel",
+            "tasks": [sst2_task(REPO / "data/sst2")],
+            "model": {"backbone": "bilstm", "tokenizer": "minilm", "max_length": 32},
+            "trainer": {"max_steps": 1, "eval_every": 1},
+        },
+        Path("."),
+    )
+    task = build_tasks(job)["sst2"]
+    tokenizer = load_tokenizer(job.model)
+    alone = tokenize_task(task, tokenizer, tmp_path / "one", ("train",), processes=1)["train"]
+    parallel = tokenize_task(task, tokenizer, tmp_path / "two", ("train",), processes=2)["train"]
+    assert len(parallel.cache_files) == 2, "each process wrote its shard"
+    assert parallel.to_dict() == alone.to_dict(), "the same tokens, in the file's order"
+    shards = sorted((tmp_path / "two").glob("sst2-train-*.arrow"))
+    stamps = [shard.stat().st_mtime_ns for shard in shards]
+    again = tokenize_task(task, tokenizer, tmp_path / "two", ("train",), processes=2)["train"]
+    assert [shard.stat().st_mtime_ns for shard in shards] == stamps and len(again) == len(alone)
+    assert tokenize_processes(250_000, None) == min(2, os.cpu_count() or 1)
+    assert tokenize_processes(99_999, None) == 1 and tokenize_processes(10, 3) == 3
 
 
 @pytest.mark.full_data

@@ -254,7 +254,7 @@ def validate(
         job = sweep.job
     else:
         job, rows = load_checked_job_rows(job_file, override or [])
-    from mtl_platform.data.sources import RARE_LABEL_SHARE, rare_labels
+    from mtl_platform.data.raw import RARE_LABEL_SHARE, rare_labels
     from mtl_platform.inspection import summarize_job, sweep_trials
     from mtl_platform.tasks import TASK_TYPES
 

@@ -88,7 +88,13 @@ class TrainerConfig(Strict):
         "or an object-store URI (s3://bucket/prefix, gs://..., any pyarrow or fsspec filesystem), "
         "its credentials taken from the environment",
     )
-    cache_dir: Path = Field(Path.home() / ".cache" / "mtl_platform", description="tokenized data")
+    cache_dir: Path = Field(Path.home() / ".cache" / "mtl_platform", description="raw and tokenized data (Arrow)")
+    tokenize_processes: int | None = Field(
+        None,
+        gt=0,
+        description="processes that tokenize a split (datasets.map num_proc); default one per "
+        "100,000 rows, at most the machine's CPUs",
+    )
 
     @field_validator("seeds")
     @classmethod

@@ -7,6 +7,9 @@ for token classification, with labels already encoded by their task type
 (`Task.label_encoder`: an index, a number, a multi-hot list). A row without a label for its task (an
 empty cell, a null) is left out of that task: several tasks can read one file
 whose rows are labelled for some of them.
+
+The readers yield rows one at a time: a file larger than memory is read in one pass into a
+memory-mapped Arrow file (data/raw.py) and never held whole.
 """
 
 from __future__ import annotations
@@ -17,19 +20,16 @@ import difflib
 import itertools
 import json
 import sys
-from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from mtl_platform.config import ConfigError, DataSource, JobConfig, TaskConfig
-from mtl_platform.data.splits import carve_rows
+from mtl_platform.config import ConfigError, DataSource, TaskConfig
 from mtl_platform.tasks import TASK_TYPES
 from mtl_platform.tasks.base import LabelEncoder
 
 SPLITS = ("train", "dev", "test")
 COLUMNAR = ("parquet", "arrow")  # read through `datasets`, row by row like a table
-RARE_LABEL_SHARE = 0.01  # a label under this share of its task's train labels is worth a warning
 Row = dict[str, Any]
 
 csv.field_size_limit(sys.maxsize)
@@ -107,10 +107,9 @@ def _columnar(path: Path, src: DataSource, task: TaskConfig) -> Any:
         raise ConfigError(f"tasks.{task.name}.data: {path.name} is not a readable {src.format} file ({exc})") from None
 
 
-def _sentence_rows(path: Path, src: DataSource, task: TaskConfig, encode: LabelEncoder) -> list[Row]:
+def _sentence_rows(path: Path, src: DataSource, task: TaskConfig, encode: LabelEncoder) -> Iterator[Row]:
     text_column, label_column = src.text_column, src.label_column
     assert text_column and label_column  # DataSource requires both for a table format
-    rows = []
     for line_no, record in _table_rows(path, src, task):
         where = f"{path.name} {'row' if src.format in COLUMNAR else 'line'} {line_no}"
         for field in ("text_column", "text_pair_column", "label_column"):
@@ -123,47 +122,41 @@ def _sentence_rows(path: Path, src: DataSource, task: TaskConfig, encode: LabelE
                 )
         label = encode(record[label_column], where)
         if label is not None:
-            rows.append(
-                {
-                    "text": str(record[text_column]),
-                    "text_pair": str(record[src.text_pair_column]) if src.text_pair_column else None,
-                    "label": label,
-                }
-            )
-    return rows
+            yield {
+                "text": str(record[text_column]),
+                "text_pair": str(record[src.text_pair_column]) if src.text_pair_column else None,
+                "label": label,
+            }
 
 
-def _aligned_rows(path: Path, src: DataSource, task: TaskConfig, encode: LabelEncoder, split: str) -> list[Row]:
+def _aligned_rows(path: Path, src: DataSource, task: TaskConfig, encode: LabelEncoder, split: str) -> Iterator[Row]:
     """format lines: a text a line, its label (and second text) on the same line of other files."""
     if TASK_TYPES[task.type].token_labels:
         raise ConfigError(f"tasks.{task.name}.data.format: 'lines' holds one text a line; a tagging task reads conll")
     files = {"text": path, "label": src.label_files[split]}
     if split in src.pair_files:
         files["text_pair"] = src.pair_files[split]
-    columns = {key: [line.rstrip("\r\n") for line in _lines(file, src, task)] for key, file in files.items()}
-    if len({len(lines) for lines in columns.values()}) > 1:
-        counts = ", ".join(f"{files[k].name} has {len(v):,}" for k, v in columns.items())
-        raise ConfigError(
-            f"tasks.{task.name}.data.label_files.{split}: the files must be line-aligned, but {counts} lines"
-        )
-    pairs = columns.get("text_pair", [None] * len(columns["text"]))
-    rows = []
-    for line_no, (text, pair, raw) in enumerate(zip(columns["text"], pairs, columns["label"]), 1):
-        label = encode(raw, f"{files['label'].name} line {line_no}")
+    lines = [_lines(file, src, task) for file in files.values()]
+    for line_no, values in enumerate(itertools.zip_longest(*lines), 1):
+        if None in values:  # one file ended before the others
+            counts = ", ".join(f"{f.name} has {sum(1 for _ in _lines(f, src, task)):,}" for f in files.values())
+            raise ConfigError(
+                f"tasks.{task.name}.data.label_files.{split}: the files must be line-aligned, but {counts} lines"
+            )
+        row = dict(zip(files, (value.rstrip("\r\n") for value in values)))
+        label = encode(row["label"], f"{files['label'].name} line {line_no}")
         if label is not None:
-            rows.append({"text": text, "text_pair": pair, "label": label})
-    return rows
+            yield {"text": row["text"], "text_pair": row.get("text_pair"), "label": label}
 
 
-def _conll_rows(path: Path, src: DataSource, task: TaskConfig, encode: LabelEncoder) -> list[Row]:
-    rows: list[Row] = []
+def _conll_rows(path: Path, src: DataSource, task: TaskConfig, encode: LabelEncoder) -> Iterator[Row]:
     tokens: list[str] = []
     tags: list[int | float] = []
     for line_no, line in enumerate(_lines(path, src, task), 1):
         fields = line.split()
         if not fields or fields[0] == "-DOCSTART-":
             if tokens:
-                rows.append({"tokens": tokens, "tags": tags})
+                yield {"tokens": tokens, "tags": tags}
             tokens, tags = [], []
             continue
         if len(fields) < 2:
@@ -180,11 +173,10 @@ def _conll_rows(path: Path, src: DataSource, task: TaskConfig, encode: LabelEnco
         tokens.append(token)
         tags.append(encode(tag, f"{path.name} line {line_no}"))
     if tokens:
-        rows.append({"tokens": tokens, "tags": tags})
-    return rows
+        yield {"tokens": tokens, "tags": tags}
 
 
-def _hf_rows(split: str, task: TaskConfig, encode: LabelEncoder) -> list[Row] | None:
+def _hf_rows(split: str, task: TaskConfig, encode: LabelEncoder) -> Iterator[Row] | None:
     """Rows from a hub dataset or a local dataset directory; None if the split is absent."""
     import datasets
 
@@ -205,108 +197,50 @@ def _hf_rows(split: str, task: TaskConfig, encode: LabelEncoder) -> list[Row] | 
             if "Unknown split" in str(exc) or "split" in str(exc).lower():
                 return None
             raise
+    return _hf_dataset_rows(dataset, f"{src.hf_name}[{name}]", task, encode)
+
+
+def _hf_dataset_rows(dataset: Any, where: str, task: TaskConfig, encode: LabelEncoder) -> Iterator[Row]:
+    src = task.data
 
     def label_name(feature: Any, value: Any) -> Any:
         return feature.int2str(value) if isinstance(value, int) and hasattr(feature, "int2str") else value
 
-    where = f"{src.hf_name}[{name}]"
     if TASK_TYPES[task.type].token_labels:
         feature = dataset.features[src.tags_column].feature
-        return [
-            {
+        for i, row in enumerate(dataset):
+            yield {
                 "tokens": list(row[src.tokens_column]),
                 "tags": [encode(label_name(feature, t), f"{where} row {i}") for t in row[src.tags_column]],
             }
-            for i, row in enumerate(dataset)
-        ]
+        return
     feature = dataset.features[src.label_column]
     feature = getattr(feature, "feature", feature)  # a multilabel column: a Sequence of ClassLabel
 
     def raw_label(value: Any) -> Any:
         return [label_name(feature, v) for v in value] if isinstance(value, list) else label_name(feature, value)
 
-    rows = (
-        {
-            "text": row[src.text_column],
-            "text_pair": row[src.text_pair_column] if src.text_pair_column else None,
-            "label": encode(raw_label(row[src.label_column]), f"{where} row {i}"),
-        }
-        for i, row in enumerate(dataset)
-    )
-    return [row for row in rows if row["label"] is not None]
+    for i, row in enumerate(dataset):
+        label = encode(raw_label(row[src.label_column]), f"{where} row {i}")
+        if label is not None:
+            yield {
+                "text": row[src.text_column],
+                "text_pair": row[src.text_pair_column] if src.text_pair_column else None,
+                "label": label,
+            }
 
 
-def read_split(task: TaskConfig, split: str) -> list[Row] | None:
-    """The task's rows for one split (capped by max_*_examples), or None if it has none."""
-    return read_splits(task, (split,)).get(split)
-
-
-def read_splits(task: TaskConfig, splits: tuple[str, ...] = SPLITS) -> dict[str, list[Row]]:
-    """`read_split` of each of `splits` the task has, reading (and carving) its train file once."""
-    carved = task.data.carved()
-    parts: dict[str, list[Row]] = {}
-    if carved and any(split in ("train", *carved) for split in splits):
-        train = _read(task, "train")
-        assert train is not None  # a local source has a train file; the hub's train split is checked
-        parts = carve_rows(train, carved, TASK_TYPES[task.type].stratified)
-    found = {}
-    for split in splits:
-        rows = parts[split] if split in parts else _read(task, split)
-        if rows is not None:
-            cap = task.max_train_examples if split == "train" else task.max_eval_examples
-            found[split] = rows[:cap] if cap else rows
-    return found
-
-
-def _read(task: TaskConfig, split: str) -> list[Row] | None:
+def read_rows(task: TaskConfig, split: str) -> Iterator[Row] | None:
+    """The rows of one of the task's files (train, dev or test), one at a time, so that no file is
+    ever held whole; None if the task has no such file."""
     encode = label_encoder(task)
     if task.data.format == "hf":
-        rows = _hf_rows(split, task, encode)
-    else:
-        path = task.data.split_files().get(split)
-        if path is None:
-            return None
-        source = task.data.split_source(split)
-        if source.format == "lines":
-            rows = _aligned_rows(path, source, task, encode, split)
-        else:
-            reader = _conll_rows if source.format == "conll" else _sentence_rows
-            rows = reader(path, source, task, encode)
-    return rows
-
-
-def label_shares(train: list[dict[str, Any]], labels: list[str] | None) -> dict[str, float]:
-    """Each label's share: of the rows (a multi-hot row counts each of its labels), or of the tags."""
-    if not labels:
-        return {}
-    counts: Counter[int] = Counter()
-    for row in train:
-        label = row.get("label", row.get("tags"))
-        if isinstance(label, list) and row.get("tags") is None:  # multi-hot
-            counts.update(i for i, on in enumerate(label) if on)
-        elif isinstance(label, list):
-            counts.update(label)
-        elif label is not None:
-            counts[label] += 1
-    total = sum(counts.values()) or 1
-    return {name: counts[i] / total for i, name in enumerate(labels)}
-
-
-def rare_labels(shares: dict[str, float]) -> dict[str, float]:
-    """The labels of `label_shares` under RARE_LABEL_SHARE, with their shares."""
-    return {name: share for name, share in shares.items() if share < RARE_LABEL_SHARE}
-
-
-def check_labels(job: JobConfig, source: str) -> dict[str, dict[str, list[Row]]]:
-    """Read every split once so that bad columns or labels fail before Ray starts; the rows read,
-    by task and split."""
-    found: dict[str, dict[str, list[Row]]] = {}
-    for task in job.tasks:
-        try:
-            found[task.name] = read_splits(task)
-            for split in SPLITS:
-                if found[task.name].get(split) == [] or (split == "train" and "train" not in found[task.name]):
-                    raise ConfigError(f"tasks.{task.name}.data.{split}: no labelled examples")
-        except ConfigError as exc:
-            raise ConfigError(f"{source}: {exc}") from None
-    return found
+        return _hf_rows(split, task, encode)
+    path = task.data.split_files().get(split)
+    if path is None:
+        return None
+    source = task.data.split_source(split)
+    if source.format == "lines":
+        return _aligned_rows(path, source, task, encode, split)
+    reader = _conll_rows if source.format == "conll" else _sentence_rows
+    return reader(path, source, task, encode)

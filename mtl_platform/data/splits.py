@@ -1,7 +1,7 @@
 """Splits carved from train: a validation split for model selection that never looks at dev or
 test, and a dev or test split for a benchmark that ships only one labelled file.
 
-Carved from the tokenized train split by row indices (memory-mapped, no copy, no new
+Carved by row indices from memory-mapped Arrow (no copy; a validation split needs no new
 tokenization), seeded so that every worker and every run with the seed carves the same rows,
 and stratified by class where the task has classes to stratify by.
 """
@@ -20,16 +20,16 @@ if TYPE_CHECKING:
 VALIDATION = "validation"
 
 
-def carve_rows(rows: list[Any], carved: dict[str, CarvedSplit], stratify: bool) -> dict[str, list[Any]]:
-    """Raw train rows cut into the carved splits (each its fraction of all rows, its own seed) and
-    the rest as `train`, in file order, never overlapping."""
-    parts: dict[str, list[Any]] = {}
-    rest = list(range(len(rows)))
+def carve_indices(count: int, labels: list[Any] | None, carved: dict[str, CarvedSplit]) -> dict[str, list[int]]:
+    """The indices of a train file's `count` rows cut into the carved splits (each its fraction of
+    all rows, its own seed; stratified by `labels` when given) and the rest as `train`, in file
+    order, never overlapping."""
+    parts: dict[str, list[int]] = {}
+    rest = list(range(count))
     for split, carve in carved.items():
-        labels = [rows[i]["label"] for i in rest] if stratify else None
-        rest, chosen = _split(rest, labels, carve.fraction * len(rows), carve.seed)
-        parts[split] = [rows[i] for i in chosen]
-    parts["train"] = [rows[i] for i in rest]
+        kept = [labels[i] for i in rest] if labels is not None else None
+        rest, parts[split] = _split(rest, kept, carve.fraction * count, carve.seed)
+    parts["train"] = rest
     return parts
 
 

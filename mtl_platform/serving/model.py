@@ -27,7 +27,7 @@ from mlflow.tracking import MlflowClient
 from transformers import AutoConfig, PreTrainedTokenizerBase
 
 from mtl_platform.config import ConfigError, JobConfig, TaskConfig, apply_overrides, read_yaml, validate_job
-from mtl_platform.data.sources import read_split
+from mtl_platform.data.raw import read_splits
 from mtl_platform.data.tokenize import load_tokenizer, resolve_pretrained, tokenize_task
 from mtl_platform.models.evaluation import EvalData, evaluate
 from mtl_platform.models.multitask import MultiTaskModel, build_model
@@ -105,9 +105,12 @@ def save_backbone_files(job: JobConfig, directory: Path) -> Path:
     return directory
 
 
-def _first_rows(task: TaskConfig) -> list[dict[str, Any]]:
+def _first_rows(task: TaskConfig, cache_dir: Path) -> list[dict[str, Any]]:
     try:
-        return (read_split(task, "dev") or read_split(task, "train") or [])[:1]
+        for split in ("dev", "train"):
+            if rows := read_splits(task, cache_dir, (split,)).get(split):
+                return rows.select(range(1)).to_list()
+        return []
     except (OSError, ValueError) as exc:  # data moved since training, or a hub dataset offline
         log.info("no example text from %s: %s", task.name, exc)
         return []
@@ -118,7 +121,7 @@ def input_example(job: JobConfig) -> pd.DataFrame:
     texts: list[str] = []
     pair: tuple[str, str] | None = None
     for task in job.tasks:
-        for row in _first_rows(task):
+        for row in _first_rows(task, job.trainer.cache_dir):
             text = row.get("text") or " ".join(row.get("tokens", []))
             if row.get("text_pair") and pair is None:
                 pair = (text, row["text_pair"])
