@@ -59,8 +59,8 @@ def test_override_needs_key_value():
         (
             "tasks.sst2.type=ranking",
             (
-                r"tasks.sst2.type: Input should be 'classification', 'multilabel', 'regression' or "
-                r"'token_classification'; got 'ranking'"
+                r"tasks.sst2.type: Input should be 'classification', 'multilabel', 'regression', "
+                r"'token_classification' or 'generation'; got 'ranking'"
             ),
         ),
         ("tasks.sst2.data.train=missing.tsv", r"tasks.sst2.data.train: file not found: .*jobs/missing.tsv"),
@@ -73,7 +73,7 @@ def test_override_needs_key_value():
             "weighting.method=mgda & trainer.sampling.strategy=all_tasks & model.freeze_backbone=true",
             r"'mgda' combines gradients of the shared parameters, but model.freeze_backbone leaves none",
         ),
-        ("model.backbone=cnn", r"model.backbone: Input should be 'transformer' or 'bilstm'"),
+        ("model.backbone=cnn", r"model.backbone: Input should be 'transformer', 'causal_lm' or 'bilstm'"),
         (
             "trainer.sampling.caps={nope: 5}",
             r"trainer.sampling.caps names \['nope'\]; tasks are \['sst2', 'stsb', 'conll'\]",

@@ -238,6 +238,25 @@ def _check_groupings(sweep_file: Path, job: JobConfig, groupings: list[Any]) -> 
 
 
 @command()
+def vocabulary(
+    files: Annotated[list[Path], typer.Argument(help="UTF-8 text files, one text a line (e.g. train.en train.de)")],
+    out: Annotated[Path, typer.Option(help="the tokenizer directory to write, for model.tokenizer")],
+    size: Annotated[
+        int, typer.Option(min=300, help="tokens in the vocabulary, bytes and special ones included")
+    ] = 8000,
+) -> None:
+    """Train a byte-level BPE tokenizer on text files: a vocabulary for a language model trained
+    from scratch (model.architecture) on languages a packaged tokenizer does not cover."""
+    from mtl_platform.data.vocabulary import save_vocabulary
+
+    missing = [str(f) for f in files if not f.is_file()]
+    if missing:
+        raise ConfigError(f"no such file: {', '.join(missing)}")
+    tokenizer = save_vocabulary(files, size, out)
+    console.print(f"{len(tokenizer):,} tokens, trained on {len(files)} file(s), saved to {out}")
+
+
+@command()
 def validate(
     job_file: Annotated[Path, typer.Argument(help="job or sweep YAML")],
     override: Overrides = None,

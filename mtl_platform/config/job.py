@@ -214,6 +214,7 @@ class JobConfig(Strict):
                 "affinity compares tasks on one step's batch, which here holds one task: "
                 "set trainer.sampling.strategy: all_tasks (or trainer.sampling.mixed: true)"
             )
+        self._check_language_model()
         caps = self.trainer.sampling.caps
         if isinstance(caps, dict) and not set(caps) <= set(names):
             raise ValueError(f"trainer.sampling.caps names {sorted(set(caps) - set(names))}; tasks are {names}")
@@ -246,6 +247,31 @@ class JobConfig(Strict):
                 f"scaling.num_workers ({self.scaling.num_workers})"
             )
         return self
+
+    def _check_language_model(self) -> None:
+        """Generation tasks train on a decoder-only language model, and only they do: its
+        features are next-token logits. One model for every task: the prompt says which."""
+        language_model = self.model.backbone == "causal_lm"
+        for task in self.tasks:
+            if task.type == "generation" and not language_model:
+                raise ValueError(
+                    f"tasks.{task.name}: a generation task needs model.backbone: causal_lm (a decoder-only "
+                    f"language model); this job's is {self.model.backbone}"
+                )
+            if task.type == "generation" and task.max_new_tokens >= self.model.max_length:
+                raise ValueError(
+                    f"tasks.{task.name}.max_new_tokens ({task.max_new_tokens}) leaves no room for the prompt in "
+                    f"model.max_length ({self.model.max_length})"
+                )
+            if task.type != "generation" and language_model:
+                raise ValueError(
+                    f"tasks.{task.name}: a {task.type} task needs an encoder (model.backbone transformer or "
+                    "bilstm); on a causal_lm, cast it to text: type: generation, with a verbalizer"
+                )
+        if language_model and (
+            self.model.sharing.scheme != "hard" or getattr(self.model.sharing, "branch_layer", None)
+        ):
+            raise ValueError("model.backbone causal_lm trains with model.sharing: hard (without branch_layer)")
 
     def task_names(self) -> list[str]:
         return [t.name for t in self.tasks]

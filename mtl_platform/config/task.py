@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import codecs
+import string
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal, TypeAlias
@@ -139,6 +140,17 @@ class DataSource(Strict):
         return value if isinstance(value, DataSource) else self
 
 
+def prompt_fields(template: str) -> list[str]:
+    """The fields a prompt template names, in order ('{text}' -> ['text'])."""
+    try:
+        fields = [name for _, name, _, _ in string.Formatter().parse(template) if name is not None]
+    except ValueError as exc:  # an unmatched brace
+        raise ValueError(f"prompt {template!r} is not a template: {exc}") from None
+    if "" in fields:
+        raise ValueError(f"prompt {template!r} has an empty {{}}: name the field, e.g. {{text}}")
+    return fields
+
+
 @dataclass(frozen=True)
 class TypeRules:
     """What a task type (its head, loss, metrics and label encoding: tasks/<type>.py) asks of its YAML."""
@@ -160,6 +172,11 @@ TASK_TYPE_RULES: dict[str, TypeRules] = {
         labels=False, main_metrics=("pearson", "spearman"), options=("normalize_targets", "truncation")
     ),
     "token_classification": TypeRules(labels=True, main_metrics=("f1", "precision", "recall", "token_accuracy")),
+    "generation": TypeRules(
+        labels=False,
+        main_metrics=("bleu", "chrf", "rouge_l", "exact_match"),
+        options=("prompt", "verbalizer", "max_new_tokens", "num_beams"),
+    ),
 }
 if TYPE_CHECKING:  # the literal is built from the table above, which a type checker cannot follow
     TaskType: TypeAlias = str
@@ -198,6 +215,16 @@ class TaskConfig(Strict):
         description="where a text longer than model.max_length is cut: its end (the default), its start (keep "
         "the ending), or its middle (keep the first quarter and the end, for long reviews and news)",
     )
+    prompt: str | None = Field(
+        None,
+        description="generation: the source text as a template over the row, e.g. 'translate English to German: "
+        "{text}': {text} and {text_pair} are the row's texts, and a table's other columns go by their names",
+    )
+    verbalizer: dict[str, str] | None = Field(
+        None, description="generation: each raw label -> its target text (a classification dataset cast to text)"
+    )
+    max_new_tokens: int = Field(32, gt=0, description="generation: the most tokens of a target, trained and decoded")
+    num_beams: int = Field(1, gt=0, description="generation: beams when decoding at evaluation (1: greedy)")
     normalize_targets: bool = Field(
         False,
         description="regression: MSE in units of the train targets' variance, the head starting at their mean, "
@@ -228,6 +255,24 @@ class TaskConfig(Strict):
         """The metric that stands for this task (dev/mean, selection, Δm, the report)."""
         return self.main_metric or TASK_TYPE_RULES[self.type].main_metrics[0]
 
+    def _check_source(self) -> None:
+        """A generation task's source is one text: its text column, or the prompt built from the row."""
+        pair = bool(self.data.text_pair_column or self.data.pair_files)
+        if self.prompt is None:
+            if pair:
+                raise ValueError("a generation task's source is one text: name {text_pair} in `prompt`")
+            return
+        fields = prompt_fields(self.prompt)
+        if not fields:
+            raise ValueError(f"prompt {self.prompt!r} names no field; e.g. 'summarize: {{text}}'")
+        if "text_pair" in fields and not pair:
+            raise ValueError("prompt names {text_pair}, but data has no text_pair_column or pair_files")
+        if self.data.format in ("lines", "conll") and set(fields) - {"text", "text_pair"}:
+            raise ValueError(
+                f"prompt names {sorted(set(fields) - {'text', 'text_pair'})}; a {self.data.format} file has only "
+                "{text} (and {text_pair})"
+            )
+
     @model_validator(mode="after")
     def _fits_type(self) -> TaskConfig:
         rules = TASK_TYPE_RULES[self.type]
@@ -240,6 +285,8 @@ class TaskConfig(Strict):
             if getattr(self, option) != type(self).model_fields[option].default:
                 owners = " and ".join(t for t, r in TASK_TYPE_RULES.items() if option in r.options)
                 raise ValueError(f"{option} is for {owners} tasks; this one is {self.type}")
+        if self.type == "generation":
+            self._check_source()
         if self.truncation == "middle" and (self.data.text_pair_column or self.data.pair_files):
             raise ValueError("truncation: middle is for single texts; a pair task cuts at its end or start")
         if not rules.labels:

@@ -20,7 +20,7 @@ Batch = dict[str, Tensor]
 
 def _labels(task: Task, part: Batch | None, rows: slice, total: int, length: int) -> Tensor:
     """The task's labels over all `total` rows, its own at `rows`."""
-    if task.token_labels:
+    if task.padded_labels:
         labels = torch.full((total, length), IGNORE, dtype=torch.long)
         if part is not None:
             own = part["labels"]

@@ -25,6 +25,7 @@ from pathlib import Path
 from typing import Any
 
 from mtl_platform.config import ConfigError, DataSource, TaskConfig
+from mtl_platform.config.task import prompt_fields
 from mtl_platform.tasks import TASK_TYPES
 from mtl_platform.tasks.base import LabelEncoder
 
@@ -70,6 +71,24 @@ def _lines(path: Path, src: DataSource, task: TaskConfig) -> Iterator[str]:
             yield from (line + "\n" for line in complete)
     if pending:
         yield pending
+
+
+def _source(
+    task: TaskConfig, text: str, pair: str | None, record: dict[str, Any], where: str
+) -> tuple[str, str | None]:
+    """The row's text and second text; a generation task's prompt folds them, and the record's
+    other columns, into its one source text."""
+    if task.prompt is None:
+        return text, pair
+    values = {**record, "text": text, "text_pair": pair}
+    for field in prompt_fields(task.prompt):
+        if field not in values:
+            close = difflib.get_close_matches(field, [str(c) for c in values], n=1, cutoff=0.6)
+            hint = f"; did you mean {close[0]!r}?" if close else ""
+            raise ConfigError(
+                f"tasks.{task.name}.prompt: {where}: no column {field!r}; columns are {list(values)}{hint}"
+            )
+    return task.prompt.format(**values), None
 
 
 def _table_rows(path: Path, src: DataSource, task: TaskConfig) -> Iterator[tuple[int, dict[str, Any]]]:
@@ -122,11 +141,9 @@ def _sentence_rows(path: Path, src: DataSource, task: TaskConfig, encode: LabelE
                 )
         label = encode(record[label_column], where)
         if label is not None:
-            yield {
-                "text": str(record[text_column]),
-                "text_pair": str(record[src.text_pair_column]) if src.text_pair_column else None,
-                "label": label,
-            }
+            pair = str(record[src.text_pair_column]) if src.text_pair_column else None
+            text, pair = _source(task, str(record[text_column]), pair, record, where)
+            yield {"text": text, "text_pair": pair, "label": label}
 
 
 def _aligned_rows(path: Path, src: DataSource, task: TaskConfig, encode: LabelEncoder, split: str) -> Iterator[Row]:
@@ -144,9 +161,11 @@ def _aligned_rows(path: Path, src: DataSource, task: TaskConfig, encode: LabelEn
                 f"tasks.{task.name}.data.label_files.{split}: the files must be line-aligned, but {counts} lines"
             )
         row = dict(zip(files, (value.rstrip("\r\n") for value in values)))
-        label = encode(row["label"], f"{files['label'].name} line {line_no}")
+        where = f"{files['label'].name} line {line_no}"
+        label = encode(row["label"], where)
         if label is not None:
-            yield {"text": row["text"], "text_pair": row.get("text_pair"), "label": label}
+            text, pair = _source(task, row["text"], row.get("text_pair"), {}, where)
+            yield {"text": text, "text_pair": pair, "label": label}
 
 
 def _conll_rows(path: Path, src: DataSource, task: TaskConfig, encode: LabelEncoder) -> Iterator[Row]:
@@ -223,11 +242,9 @@ def _hf_dataset_rows(dataset: Any, where: str, task: TaskConfig, encode: LabelEn
     for i, row in enumerate(dataset):
         label = encode(raw_label(row[src.label_column]), f"{where} row {i}")
         if label is not None:
-            yield {
-                "text": row[src.text_column],
-                "text_pair": row[src.text_pair_column] if src.text_pair_column else None,
-                "label": label,
-            }
+            pair = row[src.text_pair_column] if src.text_pair_column else None
+            text, pair = _source(task, row[src.text_column], pair, row, f"{where} row {i}")
+            yield {"text": text, "text_pair": pair, "label": label}
 
 
 def read_rows(task: TaskConfig, split: str) -> Iterator[Row] | None:

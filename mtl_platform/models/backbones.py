@@ -1,4 +1,5 @@
-"""Shared encoders: any BERT-style Hugging Face model, or a small BiLSTM over the same token ids.
+"""Shared encoders: any BERT-style Hugging Face model, a decoder-only language model (for
+generation tasks), or a small BiLSTM over the same token ids.
 
 Both map (input_ids, attention_mask) to one feature vector per token, and both
 expose the same layered view that the sharing schemes need:
@@ -13,7 +14,14 @@ from typing import TYPE_CHECKING, Any, TypeAlias, cast
 import torch
 from torch import Tensor, nn
 from torch.nn.utils.rnn import pack_padded_sequence, pad_packed_sequence
-from transformers import AutoConfig, AutoModel, PreTrainedModel
+from transformers import (
+    AutoConfig,
+    AutoModel,
+    AutoModelForCausalLM,
+    GenerationMixin,
+    PretrainedConfig,
+    PreTrainedModel,
+)
 
 from mtl_platform.data.tokenize import load_tokenizer, resolve_pretrained
 
@@ -52,6 +60,39 @@ class TransformerBackbone(nn.Module):
 
     def forward(self, input_ids: Tensor, attention_mask: Tensor) -> Tensor:
         return self.encoder(input_ids=input_ids, attention_mask=attention_mask).last_hidden_state
+
+
+class CausalLMBackbone(nn.Module):
+    """A decoder-only language model whose "features" are its next-token logits: its own LM
+    head is where generation tasks share their output layer (the prompt says which task), and
+    `generate` is Hugging Face's (greedy or beam search, with the KV cache)."""
+
+    def __init__(self, lm: PreTrainedModel):
+        super().__init__()
+        self.lm = lm
+        self.hidden_size = int(lm.config.vocab_size)
+
+    @property
+    def layers(self) -> nn.ModuleList:
+        raise self._layerwise()
+
+    def embed(self, input_ids: Tensor, attention_mask: Tensor) -> tuple[Tensor, Any]:
+        raise self._layerwise()
+
+    def _layerwise(self) -> ValueError:
+        return ValueError(f"{type(self.lm).__name__}: only model.sharing: hard (without branch_layer) works with it")
+
+    def forward(self, input_ids: Tensor, attention_mask: Tensor) -> Tensor:
+        # Positions count real tokens only, so a left-padded prompt reads as an unpadded one.
+        positions = (attention_mask.cumsum(-1) - 1).clamp(min=0)
+        return self.lm(input_ids=input_ids, attention_mask=attention_mask, position_ids=positions).logits
+
+    def generate(self, input_ids: Tensor, attention_mask: Tensor, **options: Any) -> Tensor:
+        """The tokens generated after each (left-padded) prompt."""
+        out = cast(GenerationMixin, self.lm).generate(
+            input_ids=input_ids, attention_mask=attention_mask, do_sample=False, **options
+        )
+        return out[:, input_ids.shape[1] :]
 
 
 class BiLSTMLayer(nn.Module):
@@ -94,22 +135,34 @@ class BiLSTMBackbone(nn.Module):
 
 
 # What the sharing schemes build on: `hidden_size`, `layers`, `embed` and the forward pass.
-Backbone: TypeAlias = TransformerBackbone | BiLSTMBackbone
+Backbone: TypeAlias = TransformerBackbone | CausalLMBackbone | BiLSTMBackbone
 
 
 def build_backbone(config: ModelConfig, pretrained: bool = True) -> Backbone:
     """The backbone; `pretrained=False` builds the same architecture without loading weights."""
+    if config.backbone == "causal_lm":
+        if pretrained and config.architecture is None:
+            return CausalLMBackbone(AutoModelForCausalLM.from_pretrained(resolve_pretrained(config.name_or_path)))
+        return CausalLMBackbone(AutoModelForCausalLM.from_config(backbone_config(config)))
     if config.backbone == "transformer":
         if pretrained:
             return TransformerBackbone.pretrained(config.name_or_path)
-        return TransformerBackbone(
-            AutoModel.from_config(AutoConfig.from_pretrained(resolve_pretrained(config.name_or_path)))
-        )
+        return TransformerBackbone(AutoModel.from_config(backbone_config(config)))
     tokenizer = load_tokenizer(config)
     lstm = config.lstm
     return BiLSTMBackbone(
         len(tokenizer), tokenizer.pad_token_id or 0, lstm.embedding_dim, lstm.hidden_size, lstm.num_layers, lstm.dropout
     )
+
+
+def backbone_config(config: ModelConfig) -> PretrainedConfig:
+    """A transformer's Hugging Face config: name_or_path's, or one built from `architecture` with the
+    tokenizer's vocabulary and special tokens."""
+    if config.architecture is None:
+        return AutoConfig.from_pretrained(resolve_pretrained(config.name_or_path))
+    tokenizer = load_tokenizer(config)
+    special = {f"{name}_token_id": getattr(tokenizer, f"{name}_token_id") for name in ("bos", "eos", "pad")}
+    return AutoConfig.for_model(**{"vocab_size": len(tokenizer), **special, **config.architecture})
 
 
 def backbone_skeleton(config: ModelConfig) -> Backbone:

@@ -33,6 +33,7 @@ class EvalData:
     data: dict[str, dict[str, datasets.Dataset]]
     collators: dict[str, Any]
     batch_size: int
+    tokenizer: Any  # what a generation task decodes with
     precision: str = "fp32"
 
 
@@ -59,11 +60,10 @@ def evaluate(model: nn.Module, source: EvalData, split: str, device: torch.devic
         predictions: list[Any] = []
         targets: list[Any] = []
         for start in range(0, len(shard), source.batch_size):
-            batch = source.collators[name](select_rows(dataset, shard[start : start + source.batch_size]))
-            batch = {k: v.to(device) for k, v in batch.items()}
+            rows = select_rows(dataset, shard[start : start + source.batch_size])
+            batch = {k: v.to(device) for k, v in source.collators[name](rows).items()}
             with autocast(source.precision, device):
-                output = model({name: batch})[name]
-            p, t = task.predict(output, batch)
+                p, t = task.score(model, batch, rows, source.tokenizer)
             predictions += p
             targets += t
         if world > 1:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from torch import Tensor, nn
 
@@ -40,6 +40,10 @@ class MultiTaskModel(nn.Module):
 
     def head(self, task: str, features: Tensor, batch: Batch) -> Tensor:
         return self.heads[task](features, batch["attention_mask"])
+
+    def generate(self, task: str, input_ids: Tensor, attention_mask: Tensor, **options: Any) -> Tensor:
+        """The tokens `task` generates after each left-padded prompt."""
+        return self.encoder.generate(task, input_ids, attention_mask, **options)
 
     def shared_parameters(self) -> list[nn.Parameter]:
         return self.encoder.shared_parameters()

@@ -24,11 +24,12 @@ from mlflow.exceptions import MlflowException
 from mlflow.models import infer_signature
 from mlflow.pyfunc.model import PythonModel
 from mlflow.tracking import MlflowClient
-from transformers import AutoConfig, PreTrainedTokenizerBase
+from transformers import PreTrainedTokenizerBase
 
 from mtl_platform.config import ConfigError, JobConfig, TaskConfig, apply_overrides, read_yaml, validate_job
 from mtl_platform.data.raw import read_splits
-from mtl_platform.data.tokenize import load_tokenizer, resolve_pretrained, tokenize_task
+from mtl_platform.data.tokenize import load_tokenizer, tokenize_task
+from mtl_platform.models.backbones import backbone_config
 from mtl_platform.models.evaluation import EvalData, evaluate
 from mtl_platform.models.multitask import MultiTaskModel, build_model
 from mtl_platform.tasks import Task, build_tasks
@@ -71,9 +72,9 @@ class Predictor:
                 chosen = rows[start : start + BATCH_SIZE]
                 chosen_pairs = [pairs[i] if needs_pair else None for i in chosen]
                 encoded = task.encode(task.inference_rows([texts[i] for i in chosen], chosen_pairs), self.tokenizer)
-                batch = self.collators[name]([dict(zip(encoded, values)) for values in zip(*encoded.values())])
-                output = self.model({name: batch})[name]
-                for i, prediction in zip(chosen, task.predict(output, batch)[0]):
+                batch_rows = [dict(zip(encoded, values)) for values in zip(*encoded.values())]
+                batch = self.collators[name](batch_rows)
+                for i, prediction in zip(chosen, task.score(self.model, batch, batch_rows, self.tokenizer)[0]):
                     results[i] = task.readable(prediction)
             predictions[name] = results
         return predictions
@@ -100,8 +101,8 @@ def predict_frame(predictor: Predictor, frame: pd.DataFrame) -> pd.DataFrame:
 def save_backbone_files(job: JobConfig, directory: Path) -> Path:
     """The tokenizer, and a transformer's config: what rebuilds the backbone without its hub weights."""
     load_tokenizer(job.model).save_pretrained(directory)
-    if job.model.backbone == "transformer":
-        AutoConfig.from_pretrained(resolve_pretrained(job.model.name_or_path)).save_pretrained(directory)
+    if job.model.backbone != "bilstm":
+        backbone_config(job.model).save_pretrained(directory)
     return directory
 
 
@@ -232,6 +233,6 @@ def evaluate_model(
     if not any(data.values()):
         raise ConfigError(f"no task of {uri} has a {split} split; give one with -o tasks.NAME.data.{split}=PATH")
     collators = {name: task.collator(predictor.tokenizer) for name, task in tasks.items()}
-    source = EvalData(tasks, data, collators, job.trainer.eval_batch_size)
+    source = EvalData(tasks, data, collators, job.trainer.eval_batch_size, predictor.tokenizer)
     device = torch.device("cuda" if torch.cuda.is_available() else "cpu")
     return evaluate(predictor.model.to(device), source, split, device).metrics, run_id

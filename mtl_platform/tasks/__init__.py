@@ -5,6 +5,7 @@ from __future__ import annotations
 from mtl_platform.config import JobConfig, ModelConfig, TaskConfig
 from mtl_platform.tasks.base import Task
 from mtl_platform.tasks.classification import ClassificationTask
+from mtl_platform.tasks.generation import GenerationTask
 from mtl_platform.tasks.multilabel import MultiLabelTask
 from mtl_platform.tasks.regression import RegressionTask
 from mtl_platform.tasks.token_classification import TokenClassificationTask
@@ -14,6 +15,7 @@ TASK_TYPES: dict[str, type[Task]] = {
     "multilabel": MultiLabelTask,
     "regression": RegressionTask,
     "token_classification": TokenClassificationTask,
+    "generation": GenerationTask,
 }
 
 

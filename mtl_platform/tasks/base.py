@@ -53,7 +53,8 @@ class Task(ABC):
     Batches hold `labels` and, in mixed batches, a `label_mask` of the rows that are this task's."""
 
     metric_names: ClassVar[tuple[str, ...]]  # every key `metrics` can return
-    token_labels: ClassVar[bool] = False  # one label per token (padded with IGNORE), not per row
+    token_labels: ClassVar[bool] = False  # rows of words with a tag each (tokens, tags), not of texts
+    padded_labels: ClassVar[bool] = False  # labels per token, padded with IGNORE (tags; a generation target)
     stratified: ClassVar[bool] = False  # a validation split carved from train keeps each label's share
 
     def __init__(self, config: TaskConfig, model: ModelConfig):
@@ -113,6 +114,13 @@ class Task(ABC):
     @abstractmethod
     def loss_sum(self, output: Tensor, batch: dict[str, Tensor]) -> tuple[Tensor, Tensor]:
         """Summed loss over the labelled items of the batch, and how many there were."""
+
+    def score(
+        self, model: nn.Module, batch: dict[str, Tensor], rows: list[dict[str, Any]], tokenizer: Any
+    ) -> tuple[list[Any], list[Any]]:
+        """Predictions and targets of an evaluation batch (`rows`, collated into `batch`): one
+        forward pass for most types; a generation task decodes."""
+        return self.predict(model({self.name: batch})[self.name], batch)
 
     @abstractmethod
     def predict(self, output: Tensor, batch: dict[str, Tensor]) -> tuple[list[Any], list[Any]]:

@@ -29,6 +29,7 @@ class TokenHead(nn.Module):
 class TokenClassificationTask(Task):
     metric_names = ("f1", "precision", "recall", "token_accuracy")
     token_labels = True
+    padded_labels = True
 
     def encode(self, rows: dict[str, list[Any]], tokenizer: PreTrainedTokenizerBase) -> dict[str, Any]:
         encoded = tokenizer(

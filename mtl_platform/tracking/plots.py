@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 import matplotlib
+import pandas as pd
 
 matplotlib.use("Agg")  # files only; workers and CI have no display
 import matplotlib.pyplot as plt
@@ -61,9 +62,12 @@ def log_history_plot(
 
 
 def log_evaluation_plots(client: MlflowClient, run_id: str, details: dict[str, dict[str, Any]], split: str) -> None:
-    """Per task: a confusion matrix (classification, tags), or predicted against true values (regression)."""
+    """Per task: a confusion matrix (classification, tags), predicted against true values
+    (regression), or a table of predicted texts beside their references (generation)."""
     for task, detail in details.items():
-        if "confusion" in detail:
+        if "samples" in detail:
+            client.log_table(run_id, pd.DataFrame(detail["samples"]), f"predictions/{split}_{task}.json")
+        elif "confusion" in detail:
             labels, matrix = detail["labels"], detail["confusion"]
             size = max(4.0, 0.5 * len(labels) + 2)
             figure, axes = plt.subplots(figsize=(size, size * 0.85))

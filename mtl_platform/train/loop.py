@@ -30,6 +30,7 @@ import torch
 import torch.distributed as dist
 from mlflow.system_metrics.system_metrics_monitor import SystemMetricsMonitor
 from torch import Tensor, nn
+from transformers import PreTrainedTokenizerBase
 
 from mtl_platform.config import JobConfig
 from mtl_platform.data.mixed import mix
@@ -114,6 +115,7 @@ class Training:
     job: JobConfig
     tasks: dict[str, Task]
     data: dict[str, dict[str, datasets.Dataset]]
+    tokenizer: PreTrainedTokenizerBase
     collators: dict[str, Any]
     model: MultiTaskModel
     optimizer: torch.optim.Optimizer
@@ -153,6 +155,7 @@ class Training:
             job=job,
             tasks=tasks,
             data=data,
+            tokenizer=tokenizer,
             collators={name: task.collator(tokenizer) for name, task in tasks.items()},
             model=model,
             optimizer=optimizer,
@@ -174,7 +177,9 @@ class Training:
         )
 
     def eval_data(self) -> EvalData:
-        return EvalData(self.tasks, self.data, self.collators, self.job.trainer.eval_batch_size, self.precision)
+        return EvalData(
+            self.tasks, self.data, self.collators, self.job.trainer.eval_batch_size, self.tokenizer, self.precision
+        )
 
     def next_batches(self, device: torch.device) -> dict[str, dict[str, Tensor]]:
         """This worker's part of the step's global batch of each sampled task, on the device

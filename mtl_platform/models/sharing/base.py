@@ -11,6 +11,7 @@ from __future__ import annotations
 import itertools
 from abc import ABC, abstractmethod
 from pathlib import Path
+from typing import Any
 
 from torch import Tensor, nn
 
@@ -40,6 +41,10 @@ class Encoder(nn.Module, ABC):
         """Every trainable parameter that is not one task's own."""
         own = {id(p) for task in self.tasks for p in self.task_parameters(task)}
         return [p for p in self.parameters() if p.requires_grad and id(p) not in own]
+
+    def generate(self, task: str, input_ids: Tensor, attention_mask: Tensor, **options: Any) -> Tensor:
+        """The tokens `task` generates after each left-padded prompt (a language-model backbone)."""
+        raise NotImplementedError(f"{type(self).__name__} does not generate text; generation needs sharing: hard")
 
     def penalty(self) -> Tensor | None:
         """A term the scheme adds to the objective (soft sharing's distance), if any."""

@@ -4,11 +4,12 @@
 from __future__ import annotations
 
 import copy
-from typing import TYPE_CHECKING, cast
+from typing import TYPE_CHECKING, Any, cast
 
 from torch import Tensor, nn
 
 from mtl_platform.config.sharing import HardOptions
+from mtl_platform.models.backbones import CausalLMBackbone
 from mtl_platform.models.sharing.base import Encoder
 
 if TYPE_CHECKING:
@@ -32,6 +33,11 @@ class HardSharing(Encoder):
         for layer in [*self.backbone.layers, *cast(nn.ModuleList, self.branches[task])]:
             h = layer(h, mask)
         return h
+
+    def generate(self, task: str, input_ids: Tensor, attention_mask: Tensor, **options: Any) -> Tensor:
+        if self.branches or not isinstance(self.backbone, CausalLMBackbone):  # preflight refuses such a job
+            return super().generate(task, input_ids, attention_mask, **options)
+        return self.backbone.generate(input_ids, attention_mask, **options)
 
     def features_key(self, task: str) -> str:
         return task if self.branches else "shared"
