@@ -65,8 +65,8 @@ def test_bad_config_fails_before_ray_starts(tmp_path):
     )
     assert result.returncode == 2
     assert (
-        "tasks.conll.type: Input should be 'classification', 'multilabel', 'regression' or "
-        "'token_classification'; got 'ner'" in result.stderr
+        "tasks.conll.type: Input should be 'classification', 'multilabel', 'regression', "
+        "'token_classification' or 'generation'; got 'ner'" in result.stderr
     )
     assert "Ray" not in result.stdout + result.stderr  # nothing started
     assert time.monotonic() - began < 60
