@@ -313,13 +313,15 @@ def run_job(
     uri = tracking_uri(job.tracking.uri)
     check_reachable(uri)
     check_storage(storage)
+    tasks = build_tasks(job)
+    # Warm the cache once here, so workers only memory-map it; before Ray starts, so that tokenizing
+    # processes are never forked from a process that holds Ray's connections.
+    tokenize_job(job, tasks)
     ensure_ray()
     gpu = use_gpu(job)
     check_capacity(job, gpu)
     name = run_name or (latest_run_name(storage, job.name) if resume else new_run_name(job.name))
     run_dir = storage / name
-    tasks = build_tasks(job)
-    tokenize_job(job, tasks)  # warm the cache once here, so workers only memory-map it
     initial_weights = prepare_initial_weights(job, tasks, uri, run_dir, resume)
 
     client = MlflowClient(uri)

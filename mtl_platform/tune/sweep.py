@@ -244,11 +244,11 @@ def run_sweep(sweep: SweepConfig, resume: bool = False) -> SweepSummary:
     client = MlflowClient(uri := tracking_uri(sweep.job.tracking.uri))
     check_reachable(uri)
     check_storage(Location.of(sweep.job.trainer.storage_path))
+    tokenize_job(sweep.job, build_tasks(sweep.job))  # once, before trials start (and before Ray: see run_job)
     ensure_ray()
     check_capacity(sweep.job, use_gpu(sweep.job))
     source_tags = describe.source_tags()  # the driver's: trials run in Ray workers, away from the repository
     sweep_run, parent = _open_parent(client, sweep, resume, source_tags)
-    tokenize_job(sweep.job, build_tasks(sweep.job))  # tokenize once, before trials start
 
     trainable = tune.with_resources(
         tune.with_parameters(
