@@ -197,17 +197,22 @@ def test_decoding_is_deterministic(tmp_path):
 
 
 def test_two_workers_train_generation_tasks_as_one_does_and_the_logged_model_generates(ray_session, tmp_path):
-    """Two translation directions and SST-2 cast to text, on mixed batches: 2 DDP workers end
-    where 1 does (rel. diff <= 1e-5); MLflow has each task's BLEU, chrF, ROUGE-L and exact match,
-    a table of predictions beside references, the main metrics' plot, and a logged model that
-    answers texts with generated text."""
+    """Two translation directions and SST-2 cast to text, on mixed batches: 2 workers sharding the
+    decoder with FSDP2 end where 1 unsharded worker does (rel. diff <= 1e-5), each holding half
+    the parameters; MLflow has each task's BLEU, chrF, ROUGE-L and exact match, a table of
+    predictions beside references, the main metrics' plot, and a logged model (consolidated from
+    the shards) that answers texts with generated text."""
     job = generation_job(tmp_path)
-    two = run(job)
     one_worker = copy.deepcopy(job)
+    job["scaling"]["strategy"] = "fsdp"
+    two = run(job)
     one_worker["scaling"]["num_workers"] = 1
     one = run(one_worker)
     assert relative_difference(final_parameters(two), final_parameters(one)) <= 1e-5
-    metrics = MlflowClient(two.tracking_uri).get_run(two.run_id).data.metrics
+    logged = MlflowClient(two.tracking_uri).get_run(two.run_id).data
+    assert logged.params["run/strategy"] == "fsdp"
+    assert abs(int(logged.params["params/local"]) / int(logged.params["params/total"]) - 0.5) < 0.01
+    metrics = logged.metrics
     for task in ("en_de", "en_fr", "sst2"):
         for metric in ("bleu", "chrf", "rouge_l", "exact_match"):
             assert 0 <= metrics[f"dev/{task}/{metric}"] <= 1, (task, metric)

@@ -25,6 +25,7 @@ from typer.testing import CliRunner
 
 from mtl_platform.cli import app
 from mtl_platform.config import ConfigError
+from mtl_platform.serving.model import logged_model_id
 from mtl_platform.tracking.journal import MetricJournal, upload_missing
 from mtl_platform.tracking.mlflow_store import MetricWriter
 from mtl_platform.tracking.redact import redact
@@ -302,11 +303,11 @@ def _latest_checkpoint_step(storage: Location) -> int:
 
 
 def test_training_survives_a_killed_worker_and_a_lost_node(three_node_cluster, tmp_path, s3_storage):
-    """Two DDP workers on three nodes, their run stored in S3 (on loopback): one worker process is
-    killed, later a whole node goes. Each time Ray Train restarts the group from the last
-    checkpoint, and the MLflow run ends with one value per step (the journal drops what a
-    restarted worker replays)."""
-    storage, steps_total = Location.of(s3_storage), 40
+    """Two workers on three nodes, sharding the model with FSDP2, their run stored in S3 (on
+    loopback): one worker process is killed, later a whole node goes. Each time Ray Train restarts
+    the group from the last (sharded) checkpoint, and the MLflow run ends with one value per step
+    (the journal drops what a restarted worker replays) and the consolidated model."""
+    storage, steps_total = Location.of(s3_storage), 20
     flags = {
         "trainer.max_steps": steps_total,
         "trainer.eval_every": 5,
@@ -315,6 +316,7 @@ def test_training_survives_a_killed_worker_and_a_lost_node(three_node_cluster, t
         "trainer.storage_path": s3_storage,
         "trainer.cache_dir": tmp_path / "cache",
         "scaling.num_workers": 2,
+        "scaling.strategy": "fsdp",
         "tracking.uri": f"sqlite:///{tmp_path / 'mlflow.db'}",
         **{f"tasks.{t}.max_train_examples": 200 for t in ("sst2", "stsb", "conll")},
         **{f"tasks.{t}.max_eval_examples": 20 for t in ("sst2", "stsb", "conll")},
@@ -353,5 +355,7 @@ def test_training_survives_a_killed_worker_and_a_lost_node(three_node_cluster, t
     assert mlrun.info.status == "FINISHED"
     assert steps(client, mlrun.info.run_id, "train/lr") == list(range(1, steps_total + 1))
     assert steps(client, mlrun.info.run_id, "dev/mean") == list(range(5, steps_total + 1, 5))
+    assert "mtl.model_error" not in mlrun.data.tags
+    assert logged_model_id(client, mlrun.info.run_id), "the model consolidated from the S3 shards"
     logged = {a.path for a in client.list_artifacts(mlrun.info.run_id, LOGS_DIR)}
     assert {f"{LOGS_DIR}/{f}" for f in ("driver.log", "worker-0.log", "worker-1.log", WARNINGS_ARTIFACT)} <= logged

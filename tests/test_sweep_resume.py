@@ -41,8 +41,10 @@ def test_killed_sweep_resumes_without_rerunning_finished_trials(ray_session, swe
     sweep_file = write_sweep(tmp_path, sweep_job, search, {"num_samples": 2}, name="resumable")
     env = {**other_cluster_env(), "PATH": f"{Path(sys.executable).parent}:{os.environ['PATH']}"}
     command = [sys.executable, "-m", "mtl_platform.cli", "tune", str(sweep_file)]
-    driver = psutil.Popen(command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     client = MlflowClient(f"sqlite:///{tmp_path / 'mlruns' / 'mlflow.db'}")
+    client.search_experiments()  # creates the store's tables now, not while the driver creates them too
+    output = tmp_path / "driver.log"
+    driver = psutil.Popen(command, env=env, stdout=output.open("w"), stderr=subprocess.STDOUT)
     deadline = time.time() + 300
     first = None
     while first is None and time.time() < deadline and driver.poll() is None:
@@ -50,7 +52,7 @@ def test_killed_sweep_resumes_without_rerunning_finished_trials(ray_session, swe
         experiments = [e.experiment_id for e in client.search_experiments()]
         runs = client.search_runs(experiments, "attributes.status = 'FINISHED'") if experiments else []
         first = next((r for r in runs if TRIAL_TAG in r.data.tags), None)
-    assert first is not None, "the first trial finished before the kill"
+    assert first is not None, f"no trial finished before the kill; the driver printed:\n{output.read_text()[-3000:]}"
     family = [driver, *driver.children(recursive=True)]
     for process in family:
         with contextlib.suppress(psutil.NoSuchProcess):

@@ -13,7 +13,8 @@ from mlflow.tracking import MlflowClient
 from mtl_platform.config import validate_job
 from mtl_platform.models.multitask import build_model
 from mtl_platform.tasks import build_tasks
-from mtl_platform.tracking.run_directory import AFFINITY_FILE, MODEL_FILE
+from mtl_platform.tracking.run_directory import AFFINITY_FILE
+from mtl_platform.train import checkpoint
 from mtl_platform.train.loop import Training
 from mtl_platform.train.trainer import JobResult, run_job
 from tests.conftest import base_job
@@ -26,7 +27,7 @@ def run(job_dict: dict, **kwargs) -> JobResult:
 
 def final_parameters(result: JobResult) -> dict[str, torch.Tensor]:
     with result.checkpoint.as_directory() as directory:
-        return torch.load(Path(directory) / MODEL_FILE, map_location="cpu")
+        return checkpoint.read_model(Path(directory))  # consolidated from the shards of an fsdp run
 
 
 def relative_difference(a: dict[str, torch.Tensor], b: dict[str, torch.Tensor]) -> float:

@@ -11,6 +11,7 @@ preflight.py; the sweep schema is in tune/config.py.
 from mtl_platform.config.errors import ConfigError
 from mtl_platform.config.job import (
     AffinityConfig,
+    FsdpConfig,
     JobConfig,
     SamplingConfig,
     ScalingConfig,
@@ -29,6 +30,7 @@ __all__ = [
     "AffinityConfig",
     "ConfigError",
     "DataSource",
+    "FsdpConfig",
     "JobConfig",
     "LSTMConfig",
     "ModelConfig",

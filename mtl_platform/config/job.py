@@ -131,8 +131,27 @@ class AffinityConfig(Strict):
     lr: float | None = Field(None, gt=0, description="lookahead step size; default the step's learning rate")
 
 
+class FsdpConfig(Strict):
+    """FSDP2 (scaling.strategy: fsdp). Under bf16 precision, parameters are gathered in bf16 and
+    gradients reduced in fp32; the sharded parameters and optimizer state stay fp32."""
+
+    reshard_after_forward: bool = Field(
+        True, description="free a block's gathered parameters after its forward (gathered again in backward)"
+    )
+    cpu_offload: bool = Field(False, description="keep the sharded parameters, gradients and optimizer in CPU memory")
+    activation_checkpointing: bool = Field(
+        False, description="recompute each transformer block's activations in backward instead of keeping them"
+    )
+
+
 class ScalingConfig(Strict):
     num_workers: int = Field(2, gt=0)
+    strategy: Literal["ddp", "fsdp"] = Field(
+        "ddp",
+        description="ddp: every worker holds the whole model; fsdp: parameters, gradients and optimizer state "
+        "sharded across the workers (FSDP2), for models larger than one device",
+    )
+    fsdp: FsdpConfig = Field(default_factory=FsdpConfig)
     use_gpu: bool | Literal["auto"] = "auto"
     cpus_per_worker: float = Field(1.0, gt=0)
     gpus_per_worker: float = Field(1.0, gt=0, le=1, description="fractional to pack several trials on a GPU")
@@ -215,6 +234,7 @@ class JobConfig(Strict):
                 "set trainer.sampling.strategy: all_tasks (or trainer.sampling.mixed: true)"
             )
         self._check_language_model()
+        self._check_sharded()
         caps = self.trainer.sampling.caps
         if isinstance(caps, dict) and not set(caps) <= set(names):
             raise ValueError(f"trainer.sampling.caps names {sorted(set(caps) - set(names))}; tasks are {names}")
@@ -272,6 +292,25 @@ class JobConfig(Strict):
             self.model.sharing.scheme != "hard" or getattr(self.model.sharing, "branch_layer", None)
         ):
             raise ValueError("model.backbone causal_lm trains with model.sharing: hard (without branch_layer)")
+
+    def _check_sharded(self) -> None:
+        """What FSDP does not compute exactly here is refused, never run silently wrong."""
+        if self.scaling.strategy != "fsdp":
+            return
+        if self.weighting.requires == "gradients":
+            raise ValueError(
+                f"weighting.method '{self.weighting.method}' combines per-task gradients of the shared "
+                "parameters, which scaling.strategy fsdp shards across workers; use scaling.strategy: ddp "
+                "with it, or a loss weighting method (equal, uncertainty, dwa, famo, ...) with fsdp"
+            )
+        if self.affinity:
+            raise ValueError("affinity takes lookahead steps on whole parameters: use scaling.strategy: ddp with it")
+        if self.trainer.precision == "fp16":
+            raise ValueError("scaling.strategy fsdp trains in fp32 or bf16; fp16's grad scaler is not sharded")
+        if self.scaling.fsdp.activation_checkpointing and self.model.backbone == "bilstm":
+            raise ValueError(
+                "scaling.fsdp.activation_checkpointing recomputes transformer blocks; the bilstm backbone has none"
+            )
 
     def task_names(self) -> list[str]:
         return [t.name for t in self.tasks]

@@ -19,7 +19,11 @@ tracking/storage.py), by one name each (written and read by the modules named be
                                                   driver's console; MLflow's logs/warnings.log
         checkpoint_*/                             one per evaluation, kept by Ray Train:
             state.pt        STATE_FILE            model, optimizer, scheduler, weighting, step  (train/checkpoint.py)
-            model.pt        MODEL_FILE            the model's weights (what init_from reads)    (train/checkpoint.py)
+                                                  (under fsdp: no model, no optimizer)
+            model.pt        MODEL_FILE            the model's weights (what init_from reads);   (train/checkpoint.py)
+                                                  under fsdp, written from the shards when read
+            sharded_model/  SHARDED_MODEL_DIR     fsdp: every worker's shards of the model and  (train/sharding.py)
+            sharded_optimizer/ SHARDED_OPTIMIZER_DIR    of the optimizer (torch.distributed.checkpoint)
             rng-<rank>.pt   rng_file(rank)        each worker's random states                   (train/checkpoint.py)
             evaluation.json DETAILS_FILE          per-example predictions behind the plots      (train/loop.py)
             adapters/<task> ADAPTERS_DIR          LoRA: each task's adapter, in peft's format   (models/sharing/lora.py)
@@ -41,6 +45,8 @@ WARNINGS_DIR = "warnings"
 WARNINGS_ARTIFACT = "warnings.log"  # under LOGS_DIR in MLflow
 STATE_FILE = "state.pt"
 MODEL_FILE = "model.pt"
+SHARDED_MODEL_DIR = "sharded_model"
+SHARDED_OPTIMIZER_DIR = "sharded_optimizer"
 DETAILS_FILE = "evaluation.json"
 ADAPTERS_DIR = "adapters"
 STEP_FILE = "mtl_step.json"

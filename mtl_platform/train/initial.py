@@ -21,8 +21,9 @@ from torch import Tensor
 from mtl_platform.config import ConfigError, JobConfig, in_mlflow
 from mtl_platform.models.multitask import MultiTaskModel, build_model
 from mtl_platform.tasks import Task
-from mtl_platform.tracking.run_directory import INITIAL_WEIGHTS_FILE, MODEL_FILE
+from mtl_platform.tracking.run_directory import INITIAL_WEIGHTS_FILE, MODEL_FILE, SHARDED_MODEL_DIR
 from mtl_platform.tracking.storage import Location
+from mtl_platform.train import checkpoint
 
 log = logging.getLogger(__name__)
 
@@ -41,6 +42,8 @@ def read_weights(source: str, tracking_uri: str) -> tuple[dict[str, Tensor], str
             raise ConfigError(f"model.init_from: cannot load {source}: {exc.message}") from exc
         return predictor.model.state_dict(), uri
     path = Path(source)
+    if (path / SHARDED_MODEL_DIR).is_dir():  # a checkpoint of an fsdp run
+        return checkpoint.read_model(path), str(path / SHARDED_MODEL_DIR)
     file = path / MODEL_FILE if path.is_dir() else path
     if not file.is_file():
         raise ConfigError(f"model.init_from: {path} holds no {MODEL_FILE} (a checkpoint directory or a model file)")

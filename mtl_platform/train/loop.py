@@ -45,7 +45,7 @@ from mtl_platform.tracking.journal import MetricJournal
 from mtl_platform.tracking.mlflow_store import MetricWriter
 from mtl_platform.tracking.run_directory import AFFINITY_FILE, DETAILS_FILE, JOURNAL_DIR, STOPPED_FILE
 from mtl_platform.tracking.run_logs import run_logs
-from mtl_platform.train import checkpoint
+from mtl_platform.train import checkpoint, sharding
 from mtl_platform.train.affinity import AffinityMeter
 from mtl_platform.train.plan import WorkerPlan
 from mtl_platform.train.step import (
@@ -129,9 +129,15 @@ class Training:
 
     @classmethod
     def build(
-        cls, job: JobConfig, rank: int = 0, world_size: int = 1, initial: dict[str, Tensor] | None = None
+        cls,
+        job: JobConfig,
+        rank: int = 0,
+        world_size: int = 1,
+        initial: dict[str, Tensor] | None = None,
+        device: torch.device | None = None,
     ) -> Training:
-        """`initial`: tensors that replace the model's own at the start (model.init_from)."""
+        """`initial`: tensors that replace the model's own at the start (model.init_from).
+        `device`: where an fsdp model's shards go (the others are moved by `wrap_model`)."""
         torch.set_num_threads(max(1, int(job.scaling.cpus_per_worker)))
         torch.manual_seed(job.trainer.seed)  # identical initial weights on every worker
         tasks = build_tasks(job)
@@ -142,6 +148,10 @@ class Training:
             task.prepare(data[name]["train"], model.heads[name])
         if initial is not None:
             model.load_state_dict(initial, strict=False)  # the driver chose tensors this model has (train/initial.py)
+        cuda = torch.cuda.is_available()  # Ray hides the GPUs from workers that were given none
+        precision = resolve_precision(job, cuda)
+        if job.scaling.strategy == "fsdp":  # before the optimizer: its parameters become the shards
+            sharding.shard(model, job.scaling.fsdp, precision, device or torch.device("cpu"))
         weighting = build_weighting(job.weighting, job.task_names())
         groups = _parameter_groups(model, job.trainer.head_lr)
         if weighting.parameters():
@@ -149,8 +159,6 @@ class Training:
         # The fused kernel is ~4x faster than the default on CPU (measured: 0.18 s -> 0.05 s a step on MiniLM).
         optimizer = torch.optim.AdamW(groups, lr=job.trainer.lr, weight_decay=job.trainer.weight_decay, fused=True)
         sizes = {name: len(splits["train"]) for name, splits in data.items()}
-        cuda = torch.cuda.is_available()  # Ray hides the GPUs from workers that were given none
-        precision = resolve_precision(job, cuda)
         return cls(
             job=job,
             tasks=tasks,
@@ -217,10 +225,14 @@ class Training:
         self.optimizer.zero_grad(set_to_none=True)
         return result
 
+    @property
+    def sharded(self) -> bool:
+        return sharding.is_sharded(self.model)
+
     def state_dict(self, step: int) -> dict[str, Any]:
-        return {
-            "model": self.model.state_dict(),
-            "optimizer": self.optimizer.state_dict(),
+        """Everything but, under fsdp, the model and optimizer (each worker saves its shards)."""
+        whole = {} if self.sharded else {"model": self.model.state_dict(), "optimizer": self.optimizer.state_dict()}
+        return whole | {
             "scheduler": self.scheduler.state_dict(),
             "sampler": self.sampler.state_dict(),
             "weighting": self.weighting.state_dict(),
@@ -231,8 +243,9 @@ class Training:
 
     def load_state_dict(self, state: dict[str, Any]) -> int:
         """Restore everything a checkpoint holds; returns the step it was taken at."""
-        self.model.load_state_dict(state["model"])
-        self.optimizer.load_state_dict(state["optimizer"])
+        if not self.sharded:
+            self.model.load_state_dict(state["model"])
+            self.optimizer.load_state_dict(state["optimizer"])
         self.scheduler.load_state_dict(state["scheduler"])
         self.sampler.load_state_dict(state["sampler"])
         self.weighting.load_state_dict(state["weighting"])
@@ -244,9 +257,22 @@ class Training:
             checkpoint.set_rng_state(state["rng"])
         return int(state["step"])
 
+    def save(self, directory: Path, rank: int, step: int) -> None:
+        """This worker's part of a checkpoint (a collective under fsdp)."""
+        if self.sharded:
+            sharding.save(directory, self.model, self.optimizer)
+        checkpoint.save(directory, rank, self.state_dict(step) if rank == 0 else None)
+
+    def restore(self, directory: Path, rank: int) -> int:
+        """Continue from a checkpoint; the step it was taken at."""
+        if self.sharded:
+            sharding.load(directory, self.model, self.optimizer)
+        return self.load_state_dict(checkpoint.load(directory, rank))
+
 
 def wrap_model(training: Training) -> nn.Module:
-    """The model on this worker's device; in DDP for loss weightings.
+    """The model on this worker's device; in DDP for loss weightings (an fsdp model is sharded
+    already, and reduces its own gradients).
 
     A step may train one task, so the other heads get no gradient: DDP must
     look for unused parameters instead of waiting for their gradients forever.
@@ -254,6 +280,8 @@ def wrap_model(training: Training) -> nn.Module:
     weightings reduce their own gradients (train/step.py), so their model is
     not wrapped.
     """
+    if training.sharded:
+        return training.model
     return ray.train.torch.prepare_model(
         training.model,
         parallel_strategy="ddp" if training.weighting.requires == "losses" else None,
@@ -325,7 +353,7 @@ def _train(plan: WorkerPlan, store_log: Callable[[], None]) -> None:
     initial = None
     if plan.initial_weights:
         initial = torch.load(io.BytesIO(plan.initial_weights.read_bytes()), map_location="cpu")
-    training = Training.build(job, rank, world, initial)
+    training = Training.build(job, rank, world, initial, device)
     model = wrap_model(training)
 
     start_step = 0
@@ -334,7 +362,7 @@ def _train(plan: WorkerPlan, store_log: Callable[[], None]) -> None:
         resumed = plan.from_checkpoint
     if resumed is not None:
         with resumed.as_directory() as directory:
-            start_step = training.load_state_dict(checkpoint.load(Path(directory), rank))
+            start_step = training.restore(Path(directory), rank)
         log.info("rank %d resumed from step %d", rank, start_step)
 
     writer = None
@@ -342,7 +370,10 @@ def _train(plan: WorkerPlan, store_log: Callable[[], None]) -> None:
         journal = MetricJournal(plan.run_dir / JOURNAL_DIR)
         writer = MetricWriter(plan.tracking_uri, plan.run_id, journal)
         backend = dist.get_backend() if distributed() else "none"
-        where = {"run/device": device.type, "run/precision": training.precision, "run/backend": backend}
+        where: dict[str, str | int] = {"run/device": device.type, "run/precision": training.precision}
+        where |= {"run/backend": backend, "run/strategy": job.scaling.strategy}
+        if training.sharded:  # what this worker holds: about 1/N of the parameters
+            where["params/local"] = sharding.local_parameter_count(training.model)
         fitted = {k: v for task in training.tasks.values() for k, v in task.logged_params().items()}
         writer.log_params(parameter_counts(training.model) | where | fitted)
     window: dict[str, list[float]] = defaultdict(list)
@@ -377,31 +408,32 @@ def _train(plan: WorkerPlan, store_log: Callable[[], None]) -> None:
             window.clear()
 
         if step % job.trainer.eval_every == 0 or step == last:
-            evaluation = evaluate(training.model, training.eval_data(), "dev", device)
-            metrics = evaluation.metrics
-            if job.trainer.validation_fraction:  # what selects the checkpoint (see trainer.selected)
-                metrics.update(evaluate(training.model, training.eval_data(), VALIDATION, device).metrics)
-            metrics.update(compare_with_baselines(metrics, plan.baselines or {}, main, job.target))
-            # The median resists one-off stalls (evaluation, other processes); the mean does not.
-            if step_seconds:
-                metrics["perf/steps_per_sec"] = len(step_seconds) / sum(step_seconds)
-                metrics["perf/median_step_seconds"] = statistics.median(step_seconds)
-            metrics["perf/peak_memory_mb"] = peak_memory_mb(device)
-            if training.affinity and rank == 0:
-                summary = training.affinity.summary(time.perf_counter() - began_training)
-                (plan.run_dir / AFFINITY_FILE).write_text(json.dumps(summary))
-                if summary["cost_fraction"] is not None:
-                    metrics["affinity/cost_fraction"] = summary["cost_fraction"]
-            step_seconds.clear()
-            if writer:
-                writer.add(metrics, step)
-                writer.flush(durable=True)  # every metric up to this checkpoint is stored before it is reported
-            store_log()  # and each worker's log
             with tempfile.TemporaryDirectory() as directory:
-                checkpoint.save(Path(directory), rank, training.state_dict(step) if rank == 0 else None)
-                if rank == 0:
-                    training.model.encoder.export(Path(directory))
-                    Path(directory, DETAILS_FILE).write_text(json.dumps(evaluation.details))
+                with sharding.gathered(training.model, job.scaling.fsdp):
+                    evaluation = evaluate(training.model, training.eval_data(), "dev", device)
+                    metrics = evaluation.metrics
+                    if job.trainer.validation_fraction:  # what selects the checkpoint (see trainer.selected)
+                        metrics.update(evaluate(training.model, training.eval_data(), VALIDATION, device).metrics)
+                    if rank == 0:
+                        training.model.encoder.export(Path(directory))
+                        Path(directory, DETAILS_FILE).write_text(json.dumps(evaluation.details))
+                metrics.update(compare_with_baselines(metrics, plan.baselines or {}, main, job.target))
+                # The median resists one-off stalls (evaluation, other processes); the mean does not.
+                if step_seconds:
+                    metrics["perf/steps_per_sec"] = len(step_seconds) / sum(step_seconds)
+                    metrics["perf/median_step_seconds"] = statistics.median(step_seconds)
+                metrics["perf/peak_memory_mb"] = peak_memory_mb(device)
+                if training.affinity and rank == 0:
+                    summary = training.affinity.summary(time.perf_counter() - began_training)
+                    (plan.run_dir / AFFINITY_FILE).write_text(json.dumps(summary))
+                    if summary["cost_fraction"] is not None:
+                        metrics["affinity/cost_fraction"] = summary["cost_fraction"]
+                step_seconds.clear()
+                if writer:
+                    writer.add(metrics, step)
+                    writer.flush(durable=True)  # every metric up to this checkpoint is stored before it is reported
+                store_log()  # and each worker's log
+                training.save(Path(directory), rank, step)
                 ray.train.report(
                     {**metrics, "step": step},
                     checkpoint=ray.train.Checkpoint.from_directory(directory),

@@ -45,13 +45,13 @@ from mtl_platform.tracking.run_directory import (
     JOB_FILE,
     JOURNAL_DIR,
     LOGS_DIR,
-    MODEL_FILE,
     RUN_INFO,
     STOPPED_FILE,
     WARNINGS_ARTIFACT,
 )
 from mtl_platform.tracking.run_logs import console_is_quiet, run_logs, warnings_of
 from mtl_platform.tracking.storage import Location
+from mtl_platform.train import checkpoint as checkpoint_files
 from mtl_platform.train.callbacks import RestartNotice
 from mtl_platform.train.initial import prepare_initial_weights
 from mtl_platform.train.loop import train_worker
@@ -185,7 +185,8 @@ def finish_run(client: MlflowClient, run_id: str, run_dir: Location, checkpoint:
     if checkpoint is not None:
         with checkpoint.as_directory() as directory, tempfile.TemporaryDirectory() as scratch:
             Path(scratch, JOB_FILE).write_text(job_yaml)  # log_model packs a local copy
-            _log_model_or_explain(client, run_id, job, Path(scratch, JOB_FILE), Path(directory) / MODEL_FILE)
+            weights = checkpoint_files.model_file(Path(directory), Path(scratch))  # consolidated, under fsdp
+            _log_model_or_explain(client, run_id, job, Path(scratch, JOB_FILE), weights)
             if (Path(directory) / ADAPTERS_DIR).is_dir():  # LoRA: one peft adapter folder per task
                 client.log_artifacts(run_id, str(Path(directory) / ADAPTERS_DIR), artifact_path=ADAPTERS_DIR)
             if (Path(directory) / DETAILS_FILE).exists():
