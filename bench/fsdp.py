@@ -8,8 +8,11 @@ of parameters + gradients + optimizer state it holds, and the median step time.
 
 GPU (--gpu): one process, a Llama-style decoder of about 1.1 B parameters built from a config
 (TinyLlama's shape), bf16, on random tokens: unsharded with autocast (the baseline) and under
-the platform's FSDP2 (`train/sharding.py`, bf16 parameters, fp32 reduction). Tokens/s and model
-FLOPs utilization, MFU = 6 * N * tokens/s over the GPU's dense bf16 peak.
+the platform's FSDP2 (`train/sharding.py`, bf16 parameters, fp32 reduction): as it is, with
+activation checkpointing, and with each block compiled (torch.compile). One GPU is one worker:
+nothing is sharded, so this measures FSDP2's own overhead and the speed a worker reaches, not
+the memory sharding saves. Tokens/s and model FLOPs utilization, MFU = 6 * N * tokens/s over the
+GPU's dense bf16 peak.
 
     .venv/bin/python bench/fsdp.py [--steps N]
     python3 bench/fsdp.py --gpu [--steps N]
@@ -130,11 +133,14 @@ def _llama() -> torch.nn.Module:
         num_attention_heads=32,
         num_key_value_heads=4,
         max_position_embeddings=2048,
+        use_cache=False,  # training: no key/value cache (a compiled block would recompile per layer for it)
     )
     return LlamaForCausalLM(config)
 
 
-def _gpu_case(sharded: bool, steps: int, batch: int, length: int) -> dict[str, Any]:
+def _gpu_case(
+    sharded: bool, steps: int, batch: int, length: int, checkpointing: bool = False, compiled: bool = False
+) -> dict[str, Any]:
     from mtl_platform.config import FsdpConfig
     from mtl_platform.train import sharding
 
@@ -143,14 +149,15 @@ def _gpu_case(sharded: bool, steps: int, batch: int, length: int) -> dict[str, A
     model = _llama()
     parameters = sum(p.numel() for p in model.parameters())
     if sharded:
-        sharding.shard(model, FsdpConfig(), "bf16", device)
+        options = FsdpConfig(activation_checkpointing=checkpointing, compile=compiled)
+        sharding.shard(model, options, "bf16", device)
     else:
         model.to(device)
     optimizer = torch.optim.AdamW(model.parameters(), lr=1e-4, fused=True)
     tokens = torch.randint(0, 32000, (batch, length), device=device)
     torch.cuda.reset_peak_memory_stats()
     seconds = []
-    for _ in range(3 + steps):
+    for _ in range(5 + steps):
         torch.cuda.synchronize()
         began = time.perf_counter()
         with torch.autocast("cuda", dtype=torch.bfloat16):
@@ -160,7 +167,7 @@ def _gpu_case(sharded: bool, steps: int, batch: int, length: int) -> dict[str, A
         optimizer.zero_grad(set_to_none=True)
         torch.cuda.synchronize()
         seconds.append(time.perf_counter() - began)
-    step = statistics.median(seconds[3:])
+    step = statistics.median(seconds[5:])
     per_second = batch * length / step
     result = {
         "parameters": parameters,
@@ -178,7 +185,12 @@ def gpu(steps: int) -> None:
     os.environ.update(MASTER_ADDR="127.0.0.1", MASTER_PORT=str(free_port()))
     dist.init_process_group("nccl", rank=0, world_size=1)
     torch.backends.cuda.matmul.allow_tf32 = True
-    rows = {"unsharded": _gpu_case(False, steps, 8, 2048), "fsdp": _gpu_case(True, steps, 8, 2048)}
+    rows = {
+        "unsharded": _gpu_case(False, steps, 8, 2048),
+        "fsdp": _gpu_case(True, steps, 8, 2048),
+        "fsdp+ckpt": _gpu_case(True, steps, 8, 2048, checkpointing=True),
+        "fsdp+compile": _gpu_case(True, steps, 8, 2048, compiled=True),
+    }
     print(f"{torch.cuda.get_device_name()}: Llama-style decoder, {rows['fsdp']['parameters'] / 1e9:.2f} B parameters")
     print(f"{'case':10} {'tokens/s':>9} {'MFU':>6} {'peak GB':>8} {'step s':>7}   (batch 8 x 2048 tokens, bf16)")
     for case, row in rows.items():

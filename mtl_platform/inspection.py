@@ -11,20 +11,18 @@ from pathlib import Path
 from typing import Any
 
 import datasets
-import torch
 
 from mtl_platform.config import JobConfig
 from mtl_platform.data.raw import label_shares
 from mtl_platform.data.sampler import expected_batches
 from mtl_platform.data.tokenize import load_tokenizer
-from mtl_platform.models.multitask import build_model, parameter_counts
-from mtl_platform.tasks import build_tasks
+from mtl_platform.models.multitask import parameter_counts
 from mtl_platform.tracking.mlflow_store import tracking_uri
+from mtl_platform.train.memory import MemoryEstimate, estimate, shapes_only
 from mtl_platform.tune.config import SweepConfig
 
 TRUNCATION_SAMPLE = 5000  # train rows tokenized to estimate the share max_length cuts
-# fp32 weights, their gradients and AdamW's two moments, per trainable parameter (frozen ones: weights only).
-BYTES_TRAINABLE, BYTES_FROZEN = 16, 4
+STRATEGIES = ("ddp", "fsdp")
 
 
 @dataclass(frozen=True)
@@ -42,7 +40,7 @@ class TaskSummary:
 class JobSummary:
     tasks: list[TaskSummary]
     parameters: dict[str, int]  # parameter_counts of the model: total, trainable, shared, per task
-    memory_mb: float  # per worker, weights + gradients + optimizer state (activations not included)
+    memory: dict[str, MemoryEstimate]  # per worker, under each strategy (train/memory.py)
     tracking_uri: str
     storage_path: str
     cache_dir: Path
@@ -73,13 +71,19 @@ def summarize_job(job: JobConfig, rows: dict[str, dict[str, datasets.Dataset]]) 
                 epochs,
             )
         )
-    with torch.device("meta"):  # shapes only: nothing is allocated or loaded
-        model = build_model(job, build_tasks(job), pretrained=False)
-    parameters = parameter_counts(model)
-    trainable = parameters["params/trainable"]
-    memory = (trainable * BYTES_TRAINABLE + (parameters["params/total"] - trainable) * BYTES_FROZEN) / 2**20
+    model = shapes_only(job)
+    precision = "bf16" if job.trainer.precision == "bf16" else "fp32"
+    strategies = {
+        s: job.model_copy(update={"scaling": job.scaling.model_copy(update={"strategy": s})}) for s in STRATEGIES
+    }
+    memory = {s: estimate(other, model, precision=precision) for s, other in strategies.items()}
     return JobSummary(
-        tasks, parameters, memory, tracking_uri(job.tracking.uri), job.trainer.storage_path, job.trainer.cache_dir
+        tasks,
+        parameter_counts(model),
+        memory,
+        tracking_uri(job.tracking.uri),
+        job.trainer.storage_path,
+        job.trainer.cache_dir,
     )
 
 

@@ -303,9 +303,12 @@ def validate(
     counts = summary.parameters
     console.print(
         f"Parameters: {counts['params/total']:,} ({counts['params/trainable']:,} trainable, "
-        f"{counts['params/shared']:,} shared); about {summary.memory_mb:,.0f} MB a worker for weights, "
-        f"gradients and AdamW state (activations not included), on {job.scaling.num_workers} worker(s)."
+        f"{counts['params/shared']:,} shared). Memory a worker needs on {job.scaling.num_workers} worker(s), "
+        "an estimate (activations at full length):"
     )
+    for strategy, needed in summary.memory.items():
+        chosen = " (this job's)" if strategy == job.scaling.strategy else ""
+        console.print(f"  {strategy}{chosen}: {needed.describe()}")
     console.print(
         f"MLflow: {summary.tracking_uri}, experiment '{job.tracking.experiment}'; checkpoints under "
         f"{summary.storage_path}; tokenized data cached in {summary.cache_dir}."

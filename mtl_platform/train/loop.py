@@ -45,7 +45,7 @@ from mtl_platform.tracking.journal import MetricJournal
 from mtl_platform.tracking.mlflow_store import MetricWriter
 from mtl_platform.tracking.run_directory import AFFINITY_FILE, DETAILS_FILE, JOURNAL_DIR, STOPPED_FILE
 from mtl_platform.tracking.run_logs import run_logs
-from mtl_platform.train import checkpoint, sharding
+from mtl_platform.train import checkpoint, memory, sharding
 from mtl_platform.train.affinity import AffinityMeter
 from mtl_platform.train.plan import WorkerPlan
 from mtl_platform.train.step import (
@@ -353,6 +353,7 @@ def _train(plan: WorkerPlan, store_log: Callable[[], None]) -> None:
     initial = None
     if plan.initial_weights:
         initial = torch.load(io.BytesIO(plan.initial_weights.read_bytes()), map_location="cpu")
+    memory.check_worker(job, device, context.get_local_world_size(), resolve_precision(job, device.type == "cuda"))
     training = Training.build(job, rank, world, initial, device)
     model = wrap_model(training)
 

@@ -67,6 +67,8 @@ def shard(model: nn.Module, options: FsdpConfig, precision: str, device: torch.d
         "offload_policy": CPUOffloadPolicy() if options.cpu_offload else OffloadPolicy(),
     }
     for block in transformer_blocks(model):
+        if options.compile:  # block by block, as torchtitan does: every layer reuses one graph
+            block.compile()
         fully_shard(block, **settings)
     fully_shard(model, **settings)
 
