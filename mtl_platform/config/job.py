@@ -305,7 +305,13 @@ class JobConfig(Strict):
             raise ValueError(
                 f"weighting.method '{self.weighting.method}' combines per-task gradients of the shared "
                 "parameters, which scaling.strategy fsdp shards across workers; use scaling.strategy: ddp "
-                "with it, or a loss weighting method (equal, uncertainty, dwa, famo, ...) with fsdp"
+                "with it, or a loss weighting method (equal, dwa, famo, ...) with fsdp"
+            )
+        if self.weighting.learns_parameters:
+            raise ValueError(
+                f"weighting.method '{self.weighting.method}' trains parameters of its own beside the model's, "
+                "which fsdp's sharded optimizer checkpoints do not hold yet; use scaling.strategy: ddp with it, "
+                "or another loss weighting method (equal, dwa, famo, ...) with fsdp"
             )
         if self.affinity:
             raise ValueError("affinity takes lookahead steps on whole parameters: use scaling.strategy: ddp with it")

@@ -35,6 +35,7 @@ class WeightingOptions(Strict):
 
     requires: ClassVar[Literal["losses", "gradients"]] = "losses"
     needs_all_tasks: ClassVar[bool] = True
+    learns_parameters: ClassVar[bool] = False  # trained by the main optimizer, beside the model's
     if TYPE_CHECKING:  # each method's literal field, as the type checker sees it on the base
         method: str
     regularizers: list[RegularizerConfig] = Field(default_factory=list)
@@ -68,6 +69,7 @@ class StaticOptions(WeightingOptions):
 
 
 class UncertaintyOptions(WeightingOptions):
+    learns_parameters: ClassVar[bool] = True  # the log-variances
     method: Literal["uncertainty"] = "uncertainty"
 
 
