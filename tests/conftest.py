@@ -26,12 +26,19 @@ os.environ.setdefault("RAY_TRAIN_ENABLE_PREEMPTION_WATCHER", "0")
 
 # The S3-compatible server of the tests (`s3_storage`): its address and credentials are in the
 # environment from the start, as on a cluster, so every process the tests start (Ray's workers
-# included) reaches it the way a user's would.
+# included) reaches it the way a user's would. Each test process (each xdist worker) starts a
+# server of its own, on its own ports, so it must not keep the address it inherits from the
+# process that started it (two servers on one port: the second dies, and its tests talk to the
+# first until that one's process ends); processes the tests start keep their worker's. No real
+# endpoint or credentials reach the tests.
 S3_BUCKET = "runs"
-os.environ.setdefault("AWS_ENDPOINT_URL", f"http://127.0.0.1:{free_s3_port()}")
-os.environ.setdefault("AWS_ACCESS_KEY_ID", "mtl-tests")
-os.environ.setdefault("AWS_SECRET_ACCESS_KEY", "mtl-tests-secret-d41d8cd9")
-os.environ.setdefault("AWS_REGION", "us-east-1")
+TEST_PROCESS = os.environ.get("PYTEST_XDIST_WORKER", "main")
+if os.environ.get("MTL_TESTS_S3_OWNER") != TEST_PROCESS:
+    os.environ["MTL_TESTS_S3_OWNER"] = TEST_PROCESS
+    os.environ["AWS_ENDPOINT_URL"] = f"http://127.0.0.1:{free_s3_port()}"
+os.environ["AWS_ACCESS_KEY_ID"] = "mtl-tests"
+os.environ["AWS_SECRET_ACCESS_KEY"] = "mtl-tests-secret-d41d8cd9"
+os.environ["AWS_REGION"] = "us-east-1"
 
 REPO = Path(__file__).resolve().parents[1]
 DATA = REPO / "data"

@@ -416,7 +416,8 @@ def _train(plan: WorkerPlan, store_log: Callable[[], None]) -> None:
                     if job.trainer.validation_fraction:  # what selects the checkpoint (see trainer.selected)
                         metrics.update(evaluate(training.model, training.eval_data(), VALIDATION, device).metrics)
                     if rank == 0:
-                        training.model.encoder.export(Path(directory))
+                        if not training.sharded:  # FSDP's state dicts are sharded: LoRA's adapters are in model.pt
+                            training.model.encoder.export(Path(directory))
                         Path(directory, DETAILS_FILE).write_text(json.dumps(evaluation.details))
                 metrics.update(compare_with_baselines(metrics, plan.baselines or {}, main, job.target))
                 # The median resists one-off stalls (evaluation, other processes); the mean does not.
