@@ -18,7 +18,7 @@ from mtl_platform.data.sampler import expected_batches
 from mtl_platform.data.tokenize import load_tokenizer
 from mtl_platform.models.multitask import parameter_counts
 from mtl_platform.tracking.mlflow_store import tracking_uri
-from mtl_platform.train.memory import MemoryEstimate, estimate, shapes_only
+from mtl_platform.train.memory import MemoryEstimate, estimate, shapes_only, variant
 from mtl_platform.tune.config import SweepConfig
 
 TRUNCATION_SAMPLE = 5000  # train rows tokenized to estimate the share max_length cuts
@@ -73,10 +73,7 @@ def summarize_job(job: JobConfig, rows: dict[str, dict[str, datasets.Dataset]]) 
         )
     model = shapes_only(job)
     precision = "bf16" if job.trainer.precision == "bf16" else "fp32"
-    strategies = {
-        s: job.model_copy(update={"scaling": job.scaling.model_copy(update={"strategy": s})}) for s in STRATEGIES
-    }
-    memory = {s: estimate(other, model, precision=precision) for s, other in strategies.items()}
+    memory = {s: estimate(variant(job, "scaling", strategy=s), model, precision=precision) for s in STRATEGIES}
     return JobSummary(
         tasks,
         parameter_counts(model),

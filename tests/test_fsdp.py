@@ -6,7 +6,6 @@ from __future__ import annotations
 import copy
 import json
 import os
-import socket
 from pathlib import Path
 from typing import Any
 
@@ -21,17 +20,12 @@ from mtl_platform.models.evaluation import evaluate
 from mtl_platform.tasks import build_tasks
 from mtl_platform.train import checkpoint, sharding
 from mtl_platform.train.loop import Training
+from tests.processes import free_port
 from tests.test_training import relative_difference
 
 WORLD = 2
 STEPS = 4
 RESUME_AT = 2
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
 
 
 def _worker(rank: int, port: int, job_dict: dict[str, Any], out: Path) -> None:

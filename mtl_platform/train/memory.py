@@ -106,7 +106,8 @@ def estimate(
     )
 
 
-def _variant(job: JobConfig, section: str, **changes: object) -> JobConfig:
+def variant(job: JobConfig, section: str, **changes: object) -> JobConfig:
+    """The job with some fields of one section changed (e.g. another scaling.strategy)."""
     part = getattr(job, section)
     return job.model_copy(update={section: part.model_copy(update=changes)})
 
@@ -118,11 +119,11 @@ def check_fits(job: JobConfig, model: MultiTaskModel, available: float, where: s
         return
     workers = job.scaling.num_workers
     variants = {
-        "scaling.strategy: fsdp": _variant(job, "scaling", strategy="fsdp"),
-        f"scaling.strategy: fsdp on {2 * workers} workers": _variant(
+        "scaling.strategy: fsdp": variant(job, "scaling", strategy="fsdp"),
+        f"scaling.strategy: fsdp on {2 * workers} workers": variant(
             job, "scaling", strategy="fsdp", num_workers=2 * workers
         ),
-        f"trainer.batch_size: {job.trainer.batch_size // 2}": _variant(
+        f"trainer.batch_size: {job.trainer.batch_size // 2}": variant(
             job, "trainer", batch_size=max(1, job.trainer.batch_size // 2)
         ),
     }
