@@ -1,9 +1,10 @@
 """`mtl report`: the table that says whether training tasks together helped, from an experiment.
 
 Rows are configurations: the single-task baselines (STL), each multi-task configuration that
-was trained (by weighting method, sharing scheme and static weights) and the best trial of
-each sweep. Columns are each task's main dev metric, their mean and Δm against STL, as
-mean ± std over the configuration's runs (its seeds). Scores are those of the checkpoint each
+was trained (by weighting method, sharing scheme and static weights), the best trial of
+each sweep, and LoRA adapters merged after training (by merge method). Columns are each
+task's main dev metric, their mean and Δm against STL, as mean ± std over the
+configuration's runs (its seeds). Scores are those of the checkpoint each
 run kept (selected/...; its last evaluation for runs without selection).
 """
 
@@ -30,6 +31,7 @@ from mtl_platform.tracking.delta_m import BASELINE_TAG, delta_m, main_score
 from mtl_platform.tracking.mlflow_store import create_run
 
 REPORT_TAG = "mtl.report"
+MERGE_TAG = "mtl.merge"
 STL = "STL (single-task baselines)"
 FORMULA = "Δm = 100% · (1/T) Σ_t s_t (M_t − B_t) / B_t, s_t = +1 if higher is better, −1 if lower"
 
@@ -55,6 +57,8 @@ class Report:
 def _label(run: Run) -> str:
     """A multi-task configuration, as a person reads it."""
     tags, params = run.data.tags, run.data.params
+    if merge := tags.get(MERGE_TAG):  # tune/merge.py: the adapters of a LoRA run, merged after training
+        return f"LoRA merged: {merge}" + (", best of search" if "mtl.trial_id" in tags else "")
     method = tags.get("mtl.weighting", params.get("weighting.method", "?"))
     label = f"MTL {method}"
     if method == "static":

@@ -1,4 +1,5 @@
-"""`mtl train`, `mtl baseline`, `mtl tune` and `mtl affinity`: the commands that train.
+"""`mtl train`, `mtl baseline`, `mtl tune`, `mtl affinity` and `mtl merge`: the commands that train
+(or, for merge, make a model from a trained one).
 
 Every one checks its job before Ray starts (preflight.py) and prints the scores of the
 checkpoints the runs kept, with where to browse them.
@@ -14,7 +15,7 @@ import typer
 import yaml
 from rich.table import Table
 
-from mtl_platform.cli.app import CommandFailed, Overrides, command, console, metrics_table, ui_hint
+from mtl_platform.cli.app import CommandFailed, Overrides, StoreUri, command, console, metrics_table, ui_hint
 from mtl_platform.config import ConfigError, JobConfig
 from mtl_platform.tracking.run_directory import AFFINITY_FILE
 from mtl_platform.tracking.storage import Location
@@ -116,6 +117,45 @@ def tune(
         console.print(table)
     console.print(
         f"Parent MLflow run {summary.parent_run_id}; browse it: {ui_hint(summary.tracking_uri, summary.parent_run_id)}"
+    )
+
+
+@command()
+def merge(
+    model: Annotated[str, typer.Argument(help="a LoRA run's id, or models:/NAME/VERSION")],
+    merge_file: Annotated[Path | None, typer.Argument(help="merge YAML (method, weights, density, search)")] = None,
+    override: Overrides = None,
+    uri: StoreUri = None,
+) -> None:
+    """Merge a LoRA run's per-task adapters into one (peft: linear, cat, svd, ties, dare_ties, ...),
+    score the merged model on every task, and log it as a run that `mtl report` compares; with
+    `search`, Ray Tune samples merges on the run's validation split (no training per trial)."""
+    from mlflow.tracking import MlflowClient
+
+    from mtl_platform.config.merge import load_merge
+    from mtl_platform.tracking.mlflow_store import tracking_uri
+
+    config = load_merge(merge_file, override or [])
+    from mtl_platform.tune.merge import OBJECTIVE, run_merge
+
+    results = run_merge(client := MlflowClient(tracking_uri(uri)), model, config)
+    table = Table(title=f"{len(results)} merge(s) of {model}, best first" if config.search else f"merge of {model}")
+    for column in ("method", "density", "weights", OBJECTIVE, "dev/mean", "MLflow run"):
+        table.add_column(column)
+    for result in results[:10]:
+        point, metrics = result.point, result.metrics
+        table.add_row(
+            point.method,
+            "–" if point.density is None else f"{point.density:.3g}",
+            " ".join(f"{t}={w:.3g}" for t, w in point.weights.items()),
+            f"{metrics[OBJECTIVE]:.4f}" if OBJECTIVE in metrics else "–",
+            f"{metrics.get('dev/mean', float('nan')):.4f}",
+            result.run_id,
+        )
+    console.print(table)
+    console.print(metrics_table("the merged model: dev metrics", results[0].metrics))
+    console.print(
+        f"Compare with the jointly trained and single-task runs: mtl report EXPERIMENT --uri '{client.tracking_uri}'"
     )
 
 

@@ -217,15 +217,20 @@ def load_logged(client: MlflowClient, model: str) -> tuple[Predictor, str, str |
     return loaded.unwrap_python_model().predictor, uri, loaded.metadata.run_id
 
 
+def scoring_job(predictor: Predictor, uri: str, overrides: list[str]) -> JobConfig:
+    """The logged model's job, to score it again: its data paths changeable with overrides."""
+    data = predictor.job.model_dump(mode="json")
+    data["model"]["init_from"] = None  # where its training started does not matter here, and may be gone
+    return validate_job(apply_overrides(data, overrides), Path("."), uri)
+
+
 def evaluate_model(
     client: MlflowClient, model: str, split: str, overrides: list[str]
 ) -> tuple[dict[str, float], str | None]:
     """Score a logged model on one split of its job's data (paths changeable with overrides);
     returns the metrics and the run that logged the model."""
     predictor, uri, run_id = load_logged(client, model)
-    data = predictor.job.model_dump(mode="json")
-    data["model"]["init_from"] = None  # where its training started does not matter here, and may be gone
-    job = validate_job(apply_overrides(data, overrides), Path("."), uri)
+    job = scoring_job(predictor, uri, overrides)
     tasks = build_tasks(job)
     data = {
         name: tokenize_task(task, predictor.tokenizer, job.trainer.cache_dir, (split,)) for name, task in tasks.items()
