@@ -157,15 +157,17 @@ def test_a_merge_the_run_cannot_give_is_refused_before_anything_loads(tmp_path, 
         check_mergeable(lora, searched, "r")
 
 
-def test_a_lora_run_merged_and_searched_lands_in_nested_runs_and_the_report(ray_session, tmp_path, tiny_bert):
+def test_an_fsdp_lora_run_merged_and_searched_lands_in_nested_runs_and_the_report(ray_session, tmp_path, tiny_bert):
     (tmp_path / "mlruns").mkdir()
     job = scheme_job(tmp_path, tiny_bert, {"scheme": "lora", "rank": 4})
     job["trainer"].update(max_steps=4, eval_every=4, lr=0.01, validation_fraction=0.25)
-    job["scaling"]["num_workers"] = 1
+    job["scaling"]["strategy"] = "fsdp"  # its adapters reach MLflow from the consolidated model
     trained = run(job)
     uri, client = trained.tracking_uri, MlflowClient(trained.tracking_uri)
     source = client.get_run(trained.run_id)
     experiment = [source.info.experiment_id]
+    adapters = {a.path for a in client.list_artifacts(trained.run_id, "adapters/conll")}
+    assert adapters == {"adapters/conll/adapter_config.json", "adapters/conll/adapter_model.safetensors"}
     runner = CliRunner()
 
     # Weights (1, 0, 0), linear: the merged model is sst2's adapter, so it scores as the run did on sst2.

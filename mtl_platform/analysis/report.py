@@ -28,10 +28,10 @@ from rich.table import Table
 
 from mtl_platform.config.task import TASK_TYPE_RULES
 from mtl_platform.tracking.delta_m import BASELINE_TAG, delta_m, main_score
+from mtl_platform.tracking.describe import MERGE_TAG
 from mtl_platform.tracking.mlflow_store import create_run
 
 REPORT_TAG = "mtl.report"
-MERGE_TAG = "mtl.merge"
 STL = "STL (single-task baselines)"
 FORMULA = "Δm = 100% · (1/T) Σ_t s_t (M_t − B_t) / B_t, s_t = +1 if higher is better, −1 if lower"
 

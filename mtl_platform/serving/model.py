@@ -106,6 +106,14 @@ def save_backbone_files(job: JobConfig, directory: Path) -> Path:
     return directory
 
 
+def save_adapters(job: JobConfig, job_file: Path, weights_file: Path, directory: Path) -> None:
+    """A LoRA model's per-task adapters in peft's format, from its weights file: under fsdp, the
+    workers' state dicts are sharded, so only the consolidated model holds them whole."""
+    with tempfile.TemporaryDirectory() as scratch:
+        predictor = Predictor.load(job_file, weights_file, save_backbone_files(job, Path(scratch)))
+    predictor.model.encoder.export(directory)
+
+
 def _first_rows(task: TaskConfig, cache_dir: Path) -> list[dict[str, Any]]:
     try:
         for split in ("dev", "train"):

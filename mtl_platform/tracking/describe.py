@@ -14,6 +14,7 @@ log = logging.getLogger(__name__)
 GIT_COMMIT_ENV = "MTL_GIT_COMMIT"
 # Ray's job server hands each submitted driver its job config (with the submission id) in this variable.
 RAY_JOB_CONFIG_ENV = "RAY_JOB_CONFIG_JSON_ENV_VAR"
+MERGE_TAG = "mtl.merge"  # on a run of merged LoRA adapters (tune/merge.py): the merge method
 
 
 def run_name(job: JobConfig, unique: str) -> str:

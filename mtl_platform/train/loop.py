@@ -410,6 +410,7 @@ def _train(plan: WorkerPlan, store_log: Callable[[], None]) -> None:
 
         if step % job.trainer.eval_every == 0 or step == last:
             with tempfile.TemporaryDirectory() as directory:
+                began_evaluation = time.perf_counter()
                 with sharding.gathered(training.model, job.scaling.fsdp):
                     evaluation = evaluate(training.model, training.eval_data(), "dev", device)
                     metrics = evaluation.metrics
@@ -419,6 +420,10 @@ def _train(plan: WorkerPlan, store_log: Callable[[], None]) -> None:
                         if not training.sharded:  # FSDP's state dicts are sharded: LoRA's adapters are in model.pt
                             training.model.encoder.export(Path(directory))
                         Path(directory, DETAILS_FILE).write_text(json.dumps(evaluation.details))
+                evaluation_seconds = time.perf_counter() - began_evaluation
+                metrics["perf/eval_seconds"] = evaluation_seconds  # decoding, for generation tasks
+                # Of the time since the last evaluation: what evaluating every eval_every steps costs.
+                metrics["perf/eval_share"] = evaluation_seconds / (evaluation_seconds + sum(step_seconds))
                 metrics.update(compare_with_baselines(metrics, plan.baselines or {}, main, job.target))
                 # The median resists one-off stalls (evaluation, other processes); the mean does not.
                 if step_seconds:

@@ -21,7 +21,7 @@ from ray.train.torch import TorchTrainer
 from mtl_platform.config import ConfigError, JobConfig, validate_job
 from mtl_platform.data.splits import VALIDATION
 from mtl_platform.data.tokenize import tokenize_job
-from mtl_platform.serving.model import log_model
+from mtl_platform.serving.model import log_model, save_adapters
 from mtl_platform.tasks import build_tasks, main_metrics
 from mtl_platform.tracking import describe
 from mtl_platform.tracking.delta_m import BASELINE_TAG, baseline_scores
@@ -187,8 +187,12 @@ def finish_run(client: MlflowClient, run_id: str, run_dir: Location, checkpoint:
             Path(scratch, JOB_FILE).write_text(job_yaml)  # log_model packs a local copy
             weights = checkpoint_files.model_file(Path(directory), Path(scratch))  # consolidated, under fsdp
             _log_model_or_explain(client, run_id, job, Path(scratch, JOB_FILE), weights)
-            if (Path(directory) / ADAPTERS_DIR).is_dir():  # LoRA: one peft adapter folder per task
-                client.log_artifacts(run_id, str(Path(directory) / ADAPTERS_DIR), artifact_path=ADAPTERS_DIR)
+            adapters = Path(directory) / ADAPTERS_DIR  # LoRA: one peft adapter folder per task
+            if job.model.sharing.scheme == "lora" and not adapters.is_dir():  # fsdp: not in the checkpoint
+                save_adapters(job, Path(scratch, JOB_FILE), weights, Path(scratch))
+                adapters = Path(scratch) / ADAPTERS_DIR
+            if adapters.is_dir():
+                client.log_artifacts(run_id, str(adapters), artifact_path=ADAPTERS_DIR)
             if (Path(directory) / DETAILS_FILE).exists():
                 details = json.loads((Path(directory) / DETAILS_FILE).read_text())
                 log_evaluation_plots(client, run_id, details, "dev")

@@ -22,7 +22,6 @@ from ray import tune
 from ray.tune.search.basic_variant import BasicVariantGenerator
 from ray.tune.search.optuna import OptunaSearch
 
-from mtl_platform.analysis.report import MERGE_TAG
 from mtl_platform.config import ConfigError, JobConfig
 from mtl_platform.config.merge import PRUNING_MERGES, MajoritySign, MergeConfig, MergeMethod, Range
 from mtl_platform.data.splits import VALIDATION
@@ -31,6 +30,7 @@ from mtl_platform.models.evaluation import EvalData, evaluate
 from mtl_platform.models.sharing.lora import MERGED, LoRASharing
 from mtl_platform.serving.model import Predictor, load_logged, scoring_job
 from mtl_platform.tasks import build_tasks
+from mtl_platform.tracking.describe import MERGE_TAG
 from mtl_platform.tracking.mlflow_store import create_run, log_metrics, log_params, set_tags
 from mtl_platform.train.resources import ensure_ray
 from mtl_platform.tune.sweep import TRIAL_TAG
@@ -67,9 +67,15 @@ class Source:
     """A LoRA run's model, its MLflow run, and the splits its merges are scored on."""
 
     run: Run
+    experiment: str
     predictor: Predictor
     data: EvalData
     splits: tuple[str, ...]
+
+    def tags(self) -> dict[str, str]:
+        """What a merge's runs take from the source run's tags, and the run itself."""
+        copied = {k: v for k, v in self.run.data.tags.items() if k in COPIED_TAGS}
+        return {**copied, SOURCE_TAG: self.run.info.run_id}
 
     @property
     def encoder(self) -> LoRASharing:
@@ -106,7 +112,8 @@ def load_source(client: MlflowClient, model: str, config: MergeConfig) -> Source
     collators = {name: task.collator(predictor.tokenizer) for name, task in tasks.items()}
     data = EvalData(tasks, tokenize_job(job, tasks), collators, job.trainer.eval_batch_size, predictor.tokenizer)
     splits = (VALIDATION, "dev") if job.trainer.validation_fraction else ("dev",)
-    return Source(client.get_run(run_id), predictor, data, splits)
+    run = client.get_run(run_id)
+    return Source(run, client.get_experiment(run.info.experiment_id).name, predictor, data, splits)
 
 
 def point_of(config: MergeConfig, tasks: list[str], sampled: dict[str, Any]) -> Point:
@@ -132,10 +139,8 @@ def log_merge(
 ) -> str:
     """A merge's MLflow run: the source run's params and tags, the merge's, its scores and the
     merged adapter in peft's format (adapters/merged)."""
-    copied = {k: v for k, v in source.run.data.tags.items() if k in COPIED_TAGS}
-    experiment = client.get_experiment(source.run.info.experiment_id).name
-    tags = {**copied, MERGE_TAG: result.point.method, SOURCE_TAG: source.run.info.run_id, **tags}
-    run_id = create_run(client, experiment, name, tags=tags, parent_run_id=parent)
+    tags = {**source.tags(), MERGE_TAG: result.point.method, **tags}
+    run_id = create_run(client, source.experiment, name, tags=tags, parent_run_id=parent)
     log_params(client, run_id, source.run.data.params | result.point.params())
     log_metrics(client, run_id, result.metrics, step=0)
     with tempfile.TemporaryDirectory() as directory:
@@ -180,13 +185,8 @@ def _search(client: MlflowClient, source: Source, config: MergeConfig) -> list[M
     search = config.search
     assert search is not None
     tasks = list(source.data.tasks)
-    tags = {
-        **{k: v for k, v in source.run.data.tags.items() if k in COPIED_TAGS},
-        "mtl.sweep": config.name,
-        SOURCE_TAG: source.run.info.run_id,
-    }
-    experiment = client.get_experiment(source.run.info.experiment_id).name
-    parent = create_run(client, experiment, f"{_run_name(source)}-search", tags=tags)
+    tags = {**source.tags(), "mtl.sweep": config.name}
+    parent = create_run(client, source.experiment, f"{_run_name(source)}-search", tags=tags)
     log_params(client, parent, {"merge.search": search.model_dump_json()})
     ensure_ray()
     algorithm = (
