@@ -274,7 +274,8 @@ class JobConfig(Strict):
 
     def _check_language_model(self) -> None:
         """Generation tasks train on a decoder-only language model, and only they do: its
-        features are next-token logits. One model for every task: the prompt says which."""
+        features are next-token logits. One model for every task (the prompt says which), or
+        an adapter per task on it."""
         language_model = self.model.backbone == "causal_lm"
         for task in self.tasks:
             if task.type == "generation" and not language_model:
@@ -293,9 +294,12 @@ class JobConfig(Strict):
                     "bilstm); on a causal_lm, cast it to text: type: generation, with a verbalizer"
                 )
         if language_model and (
-            self.model.sharing.scheme != "hard" or getattr(self.model.sharing, "branch_layer", None)
+            self.model.sharing.scheme not in ("hard", "lora") or getattr(self.model.sharing, "branch_layer", None)
         ):
-            raise ValueError("model.backbone causal_lm trains with model.sharing: hard (without branch_layer)")
+            raise ValueError(
+                "model.backbone causal_lm trains with model.sharing: hard (without branch_layer) or lora "
+                "(an adapter per task)"
+            )
 
     def _check_sharded(self) -> None:
         """What FSDP does not compute exactly here is refused, never run silently wrong."""

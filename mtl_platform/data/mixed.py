@@ -3,7 +3,8 @@
 Each task gets a view of the batch: the shared input tensors, its labels on
 every row (a placeholder on other tasks' rows) and a `label_mask` of its own
 rows. The model encodes the shared inputs once where the tasks share an
-encoder (hard sharing), and each loss counts only its task's rows; a task with
+encoder (hard sharing), or once with each row routed to its task's adapter
+(per-task LoRA, by `row_task`), and each loss counts only its task's rows; a task with
 no row in the step adds a zero loss with zero gradient.
 """
 
@@ -50,7 +51,10 @@ def mix(
             input_ids[spans[name], : part["input_ids"].shape[1]] = part["input_ids"]
             attention_mask[spans[name], : part["attention_mask"].shape[1]] = part["attention_mask"]
         start += rows
-    shared = {"input_ids": input_ids.to(device), "attention_mask": attention_mask.to(device)}
+    row_task = torch.zeros(total, dtype=torch.long)  # each row's task, by its place in `tasks` (kept on the CPU)
+    for name, span in spans.items():
+        row_task[span] = list(tasks).index(name)
+    shared = {"input_ids": input_ids.to(device), "attention_mask": attention_mask.to(device), "row_task": row_task}
     views = {}
     for name, part in parts.items():
         mask = torch.zeros(total, dtype=torch.bool)

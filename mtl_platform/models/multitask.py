@@ -28,11 +28,17 @@ class MultiTaskModel(nn.Module):
         features: dict[tuple[str, int], Tensor] = {}
         outputs = {}
         for task, batch in batches.items():
-            key = (self.encoder.features_key(task), id(batch["input_ids"]))
+            routed = self.encoder.routes_rows and "row_task" in batch  # per-task LoRA: one pass for all rows
+            key = ("rows" if routed else self.encoder.features_key(task), id(batch["input_ids"]))
             if key not in features:
-                features[key] = self.encode(task, batch)
+                features[key] = self.encode_rows(batch) if routed else self.encode(task, batch)
             outputs[task] = self.head(task, features[key], batch)
         return outputs
+
+    def encode_rows(self, batch: Batch) -> Tensor:
+        """A mixed batch's features, each row with its own task's parameters."""
+        names = [self.encoder.tasks[i] for i in batch["row_task"].tolist()]
+        return self.encoder.forward_rows(names, batch["input_ids"], batch["attention_mask"])
 
     def encode(self, task: str, batch: Batch) -> Tensor:
         """`task`'s token features of a batch."""

@@ -30,6 +30,15 @@ class Encoder(nn.Module, ABC):
         """Tasks with the same key get the same features of the same input."""
         return task
 
+    @property
+    def routes_rows(self) -> bool:
+        """Whether a mixed batch is encoded once, each row with its task's parameters
+        (`forward_rows`), rather than once per task (or once, where tasks share features)."""
+        return False
+
+    def forward_rows(self, row_tasks: list[str], input_ids: Tensor, attention_mask: Tensor) -> Tensor:
+        raise NotImplementedError(f"{type(self).__name__} encodes a mixed batch per task")
+
     @abstractmethod
     def task_modules(self, task: str) -> list[nn.Module]:
         """The modules only `task` uses."""

@@ -12,13 +12,14 @@ training, `merge` folds the tasks' adapters into one with peft's
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from safetensors.torch import load_file, save_file
 from torch import Tensor, nn
 
 from mtl_platform.config.merge import PRUNING_MERGES, MajoritySign, MergeMethod
 from mtl_platform.config.sharing import LoRAOptions
+from mtl_platform.models.backbones import CausalLMBackbone
 from mtl_platform.models.sharing.base import Encoder
 from mtl_platform.tracking.run_directory import ADAPTERS_DIR
 
@@ -102,6 +103,32 @@ class LoRASharing(Encoder):
     def forward(self, task: str, input_ids: Tensor, attention_mask: Tensor) -> Tensor:
         self.activate(task)
         return self.backbone(input_ids, attention_mask)
+
+    @property
+    def routes_rows(self) -> bool:
+        return self.route is None  # merged: one adapter for every row, one pass as under hard sharing
+
+    def forward_rows(self, row_tasks: list[str], input_ids: Tensor, attention_mask: Tensor) -> Tensor:
+        """One pass in which each row goes through its task's adapter: peft's mixed-adapter
+        forward (`adapter_names`), handed to each adapted layer as peft's PeftModel does. peft
+        allows it at inference only; its per-row sums are differentiable, and a test checks that
+        each row's loss reaches its own adapter alone, as separate passes would."""
+
+        def with_names(module: nn.Module, args: tuple, kwargs: dict) -> tuple[tuple, dict]:
+            return args, {**kwargs, "adapter_names": row_tasks}
+
+        hooks = [layer.register_forward_pre_hook(with_names, with_kwargs=True) for layer in self.tuner_layers]
+        try:
+            return self.backbone(input_ids, attention_mask)
+        finally:
+            for hook in hooks:
+                hook.remove()
+
+    def generate(self, task: str, input_ids: Tensor, attention_mask: Tensor, **options: Any) -> Tensor:
+        if not isinstance(self.backbone, CausalLMBackbone):  # the job's checks refuse such a job
+            return super().generate(task, input_ids, attention_mask, **options)
+        self.activate(task)
+        return self.backbone.generate(input_ids, attention_mask, **options)
 
     def task_modules(self, task: str) -> list[nn.Module]:
         return []  # adapters live inside the backbone's modules; see task_parameters
