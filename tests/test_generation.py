@@ -296,3 +296,35 @@ def test_per_task_lora_decodes_each_task_with_its_own_adapter(tmp_path):
         encoder.activate(task)  # the task's adapter on, by hand: Hugging Face's own greedy decoding
         by_hand = encoder.backbone.lm.generate(input_ids=prompt, attention_mask=mask, do_sample=False, **options)
         assert torch.equal(generated, by_hand[:, 4:]), task
+
+
+def test_beam_search_scores_what_hugging_face_s_beam_search_gives_each_prompt_alone(tmp_path):
+    """num_beams: 3 through the task's scoring (left-padded batch) equals Hugging Face's beam
+    search on each unpadded prompt, and differs from greedy decoding."""
+    data = generation_job(tmp_path)
+    data["tasks"][0]["num_beams"] = 3
+    job = validate_job(data, Path("."))
+    tasks, tokenizer = build_tasks(job), load_tokenizer(job.model)
+    torch.manual_seed(0)
+    model = build_model(job, tasks).eval()
+    task = tasks["en_de"]
+    texts = ["English to de: A dog runs in the park. =", "English to de: Hi ="]
+    encoded = task.encode({"text": texts, "text_pair": [None, None], "label": ["Ein Hund.", "Hallo"]}, tokenizer)
+    rows = [{k: v[i] for k, v in encoded.items()} for i in range(2)]
+    with torch.no_grad():
+        beams, _ = task.score(model, task.collator(tokenizer)(rows), rows, tokenizer)
+        for row, predicted in zip(rows, beams):
+            prompt = torch.tensor([row["input_ids"][: row["prompt_length"]]])
+            alone = model.encoder.backbone.lm.generate(
+                input_ids=prompt,
+                attention_mask=torch.ones_like(prompt),
+                do_sample=False,
+                num_beams=3,
+                max_new_tokens=task.config.max_new_tokens,
+                pad_token_id=tokenizer.pad_token_id,
+                eos_token_id=tokenizer.eos_token_id,
+            )
+            assert tokenizer.decode(alone[0, prompt.shape[1] :], skip_special_tokens=True).strip() == predicted
+        task.config.num_beams = 1
+        greedy, _ = task.score(model, task.collator(tokenizer)(rows), rows, tokenizer)
+    assert greedy != beams
