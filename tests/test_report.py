@@ -68,6 +68,34 @@ def experiment(tmp_path):
     return uri, client, experiment_id
 
 
+def test_generation_tasks_are_reported_and_compared_by_bleu(tmp_path):
+    """Two translation directions: BLEU is their main metric (the type's default), the
+    baselines' BLEU is the reference, and a merged LoRA run gets a row of its own."""
+    client = MlflowClient(f"sqlite:///{tmp_path / 'mlflow.db'}")
+    experiment_id = client.create_experiment("translation", artifact_location=(tmp_path / "a").as_uri())
+    types = {"tasks.en_de.type": "generation", "tasks.en_fr.type": "generation"}
+
+    def finished(metrics: dict[str, float], tags: dict[str, str]) -> None:
+        run_id = client.create_run(experiment_id, tags=tags).info.run_id
+        for key, value in {**types, **{k: str(v) for k, v in metrics.items()}}.items():
+            client.log_param(run_id, key, value) if key.startswith("tasks.") else client.log_metric(
+                run_id, key, float(value)
+            )
+        client.set_terminated(run_id)
+
+    for task, bleu in (("en_de", 0.20), ("en_fr", 0.30)):
+        finished({f"selected/dev/{task}/bleu": bleu}, {BASELINE_TAG: "mt", "mtl.tasks": task, "mtl.job": f"mt-{task}"})
+    scores = {"dev/en_de/bleu": 0.22, "dev/en_fr/bleu": 0.27, "dev/en_de/chrf": 0.5, "dev/en_fr/chrf": 0.6}
+    finished(scores, {"mtl.job": "mt", "mtl.weighting": "equal", "mtl.sharing": "lora"})
+    finished(scores, {"mtl.job": "mt", "mtl.sharing": "lora", "mtl.merge": "ties"})
+    report = build_report(client, experiment_id, "mt")
+    assert report.main_metrics == {"en_de": "bleu", "en_fr": "bleu"}
+    rows = {row.label: row for row in report.rows}
+    assert set(rows) == {STL, "MTL equal, lora", "LoRA merged: ties"}
+    # ((0.22 - 0.20) / 0.20 + (0.27 - 0.30) / 0.30) / 2 = (10% - 10%) / 2 = 0
+    assert rows["LoRA merged: ties"].delta_m == pytest.approx([0.0], abs=1e-9)
+
+
 def test_report_rows_seeds_and_delta_m_against_the_baselines(experiment, tmp_path):
     uri, client, experiment_id = experiment
     assert jobs_in(client, experiment_id) == ["j", "other"]
