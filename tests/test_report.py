@@ -77,10 +77,10 @@ def test_generation_tasks_are_reported_and_compared_by_bleu(tmp_path):
 
     def finished(metrics: dict[str, float], tags: dict[str, str]) -> None:
         run_id = client.create_run(experiment_id, tags=tags).info.run_id
-        for key, value in {**types, **{k: str(v) for k, v in metrics.items()}}.items():
-            client.log_param(run_id, key, value) if key.startswith("tasks.") else client.log_metric(
-                run_id, key, float(value)
-            )
+        for key, value in types.items():
+            client.log_param(run_id, key, value)
+        for key, score in metrics.items():
+            client.log_metric(run_id, key, score)
         client.set_terminated(run_id)
 
     for task, bleu in (("en_de", 0.20), ("en_fr", 0.30)):
