@@ -31,8 +31,6 @@ if TYPE_CHECKING:
 # peft is imported where it is used: it takes about a second to import.
 ADAPTER_FILE = "adapter_model.safetensors"
 MERGED = "merged"  # the adapter `merge` makes
-
-
 PEFT_PREFIX = "base_model.model."  # where a PeftModel holds its base model: its saved keys start so
 
 
