@@ -52,7 +52,8 @@ def measure(case: str, steps: int, batch_size: int) -> dict[str, float]:
 
     def counted(where: torch.device) -> dict[str, dict[str, torch.Tensor]]:  # the step's tokens, as it draws them
         batches = draw(where)
-        tokens.append(sum(int(batch["attention_mask"].sum()) for batch in batches.values()))
+        distinct = {id(batch["input_ids"]): batch for batch in batches.values()}  # a mixed batch's views share it
+        tokens.append(sum(int(batch["attention_mask"].sum()) for batch in distinct.values()))
         return batches
 
     training.next_batches = counted  # type: ignore[method-assign]
