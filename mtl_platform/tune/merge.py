@@ -9,7 +9,6 @@ search, Ray Tune samples merges: a trial only merges and scores (no training), c
 
 from __future__ import annotations
 
-import logging
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
@@ -35,7 +34,6 @@ from mtl_platform.tracking.mlflow_store import create_run, log_metrics, log_para
 from mtl_platform.train.resources import ensure_ray
 from mtl_platform.tune.sweep import TRIAL_TAG
 
-log = logging.getLogger(__name__)
 SOURCE_TAG = "mtl.merged_from"
 OBJECTIVE = f"{VALIDATION}/mean"
 COPIED_TAGS = ("mtl.job", "mtl.tasks", "mtl.backbone", "mtl.sharing")
