@@ -92,8 +92,9 @@ def measure(kind: str, train: Path, cache_dir: Path, processes: int, steps: int)
 
     from mtl_platform.data.sampler import MultiTaskSampler
     from mtl_platform.data.sources import read_rows
-    from mtl_platform.data.tokenize import load_tokenizer, tokenize_job
+    from mtl_platform.data.tokenize import tokenize_job
     from mtl_platform.tasks import build_tasks
+    from mtl_platform.tasks.tokenizers import load_tokenizer
     from mtl_platform.train.loop import select_rows
 
     datasets.disable_progress_bars()

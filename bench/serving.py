@@ -27,10 +27,10 @@ import torch
 from mlflow.tracking import MlflowClient
 
 from mtl_platform.config import load_job
-from mtl_platform.data.tokenize import load_tokenizer
 from mtl_platform.models.multitask import build_model
 from mtl_platform.serving.model import BATCH_SIZE, log_model
 from mtl_platform.tasks import build_tasks
+from mtl_platform.tasks.tokenizers import load_tokenizer
 from mtl_platform.tracking.redact import job_to_yaml
 
 REPO = Path(__file__).resolve().parents[1]

@@ -15,8 +15,8 @@ import datasets
 from mtl_platform.config import JobConfig
 from mtl_platform.data.raw import label_shares
 from mtl_platform.data.sampler import expected_batches
-from mtl_platform.data.tokenize import load_tokenizer
 from mtl_platform.models.multitask import parameter_counts
+from mtl_platform.tasks.tokenizers import load_tokenizer
 from mtl_platform.tracking.mlflow_store import tracking_uri
 from mtl_platform.train.memory import MemoryEstimate, estimate, shapes_only, variant
 from mtl_platform.tune.config import SweepConfig

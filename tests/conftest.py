@@ -142,7 +142,7 @@ def tiny_bert(tmp_path_factory) -> Path:
     import torch
     from transformers import AutoTokenizer, BertConfig, BertModel
 
-    from mtl_platform.data.tokenize import resolve_pretrained
+    from mtl_platform.tasks.tokenizers import resolve_pretrained
 
     directory = tmp_path_factory.mktemp("tiny-bert")
     tokenizer = AutoTokenizer.from_pretrained(resolve_pretrained("minilm"))

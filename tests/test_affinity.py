@@ -25,10 +25,11 @@ from mtl_platform.analysis.grouping import (
 )
 from mtl_platform.cli import app
 from mtl_platform.config import AffinityConfig, ConfigError, validate_job
-from mtl_platform.data.tokenize import load_tokenizer, tokenize_job
+from mtl_platform.data.tokenize import tokenize_job
 from mtl_platform.models.evaluation import select_rows
 from mtl_platform.models.multitask import build_model
 from mtl_platform.tasks import build_tasks
+from mtl_platform.tasks.tokenizers import load_tokenizer
 from mtl_platform.tracking.run_directory import AFFINITY_FILE, INITIAL_WEIGHTS_FILE, MODEL_FILE, RUN_INFO
 from mtl_platform.train.affinity import AffinityMeter
 from mtl_platform.train.initial import matching_weights, own_keys, read_weights

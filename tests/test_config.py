@@ -73,7 +73,7 @@ def test_override_needs_key_value():
             "weighting.method=mgda & trainer.sampling.strategy=all_tasks & model.freeze_backbone=true",
             r"'mgda' combines gradients of the shared parameters, but model.freeze_backbone leaves none",
         ),
-        ("model.backbone=cnn", r"model.backbone: Input should be 'transformer', 'causal_lm' or 'bilstm'"),
+        ("model.backbone=cnn", r"model.backbone: Input should be 'transformer', 'causal_lm', 'seq2seq_lm' or 'bilstm'"),
         (
             "trainer.sampling.caps={nope: 5}",
             r"trainer.sampling.caps names \['nope'\]; tasks are \['sst2', 'stsb', 'conll'\]",

@@ -14,19 +14,28 @@ import torch.nn.functional as F
 from mlflow.tracking import MlflowClient
 
 from mtl_platform.config import ConfigError, ModelConfig, TaskConfig, load_job, validate_job
-from mtl_platform.data.tokenize import load_tokenizer
 from mtl_platform.data.vocabulary import train_vocabulary
 from mtl_platform.models.multitask import build_model
 from mtl_platform.preflight import check_job
 from mtl_platform.serving.model import model_uri
 from mtl_platform.tasks import build_tasks
 from mtl_platform.tasks.generation import IGNORE, GenerationTask
+from mtl_platform.tasks.tokenizers import load_tokenizer
 from mtl_platform.train.loop import Training
 from tests.conftest import DATA, REPO, base_job, read_split, shared_data, sst2_task
 from tests.test_training import final_parameters, relative_difference, run
 
 MULTI30K = DATA / "multi30k"
 TOKENIZER = str(MULTI30K / "tokenizer")
+T5 = {
+    "model_type": "t5",
+    "d_model": 32,
+    "d_ff": 64,
+    "num_layers": 1,
+    "num_heads": 2,
+    "d_kv": 16,
+    "dropout_rate": 0.0,
+}  # tests/test_seq2seq.py
 
 
 def translation(name: str, language: str) -> dict:
@@ -79,6 +88,13 @@ def generation_job(tmp_path: Path) -> dict:
         "max_length": 64,
     }
     job["trainer"]["sampling"] = {"strategy": "uniform", "mixed": True}
+    return job
+
+
+def t5_job(tmp_path: Path) -> dict:
+    """generation_job's tasks (two directions, SST-2 cast to text) on a tiny random T5."""
+    job = generation_job(tmp_path)
+    job["model"] = {"backbone": "seq2seq_lm", "architecture": T5, "tokenizer": TOKENIZER, "max_length": 64}
     return job
 
 
@@ -161,6 +177,27 @@ def test_rows_are_prompted_sources_and_raw_targets():
         ),
         (lambda j: j["model"].update(sharing="mmoe"), r"model.backbone causal_lm trains with model.sharing: hard"),
         (lambda j: j["tasks"][0].update(max_new_tokens=64), r"tasks.en_de.max_new_tokens \(64\) leaves no room"),
+        (lambda j: j["model"].update(decoder={"model_type": "bert"}), r"decoder builds a seq2seq_lm model; this bac"),
+        (lambda j: j["model"].update(target_tokenizer=TOKENIZER), r"target_tokenizer is a seq2seq_lm's decoder's"),
+        (
+            lambda j: j["model"].update(backbone="seq2seq_lm", architecture=None, decoder={"model_type": "bert"}),
+            r"decoder needs target_tokenizer: a directory \(mtl vocabulary trains one\)",
+        ),
+        (
+            lambda j: j["model"].update(backbone="seq2seq_lm", decoder={"model_type": "bert"}, target_tokenizer="x"),
+            r"give architecture \(a whole model from a config\) or decoder",
+        ),
+        (
+            lambda j: j["model"].update(backbone="seq2seq_lm", architecture=None, decoder={"layers": 2}),
+            r"decoder needs model_type",
+        ),
+        (
+            lambda j: (
+                j["model"].update(backbone="seq2seq_lm"),
+                j["tasks"].append({**sst2_task(DATA / "sst2"), "name": "sst"}),
+            ),
+            r"tasks.sst: a classification task needs an encoder.*on a seq2seq_lm, cast it to text",
+        ),
     ],
 )
 def test_config_errors_at_load(tmp_path, change, error):
@@ -248,11 +285,15 @@ def test_the_full_translation_job_reads_the_full_files(tmp_path):
     assert [(len(s["train"]), len(s["dev"]), len(s["test"])) for s in rows.values()] == [(29000, 1014, 1000)] * 3
 
 
-def lora_generation(tmp_path: Path) -> Training:
-    """generation_job with an adapter per task on the decoder's attention, each set to random
-    values (peft starts B at zero, where every adapter would give the same outputs)."""
-    job = generation_job(tmp_path)
-    job["model"]["sharing"] = {"scheme": "lora", "rank": 4, "target_modules": ["c_attn"]}
+LORA_TARGETS = {"gpt2": ["c_attn"], "t5": ["q", "v"]}  # each model's attention projections
+
+
+def lora_generation(tmp_path: Path, lm: str) -> Training:
+    """generation_job (on GPT-2, or on T5) with an adapter per task on the
+    attention, each set to random values (peft starts B at zero, where every adapter would give
+    the same outputs)."""
+    job = generation_job(tmp_path) if lm == "gpt2" else t5_job(tmp_path)
+    job["model"]["sharing"] = {"scheme": "lora", "rank": 4, "target_modules": LORA_TARGETS[lm]}
     training = Training.build(validate_job(job, Path(".")))
     torch.manual_seed(1)
     with torch.no_grad():
@@ -262,10 +303,12 @@ def lora_generation(tmp_path: Path) -> Training:
     return training
 
 
-def test_per_task_lora_on_a_mixed_batch_routes_each_row_to_its_own_adapter(tmp_path):
-    """One pass over a batch of three tasks' rows (peft's adapter_names) gives each task's loss
-    as a batch of that task alone does, and each loss reaches only its own task's adapter."""
-    training = lora_generation(tmp_path)
+@pytest.mark.parametrize("lm", list(LORA_TARGETS))
+def test_per_task_lora_on_a_mixed_batch_routes_each_row_to_its_own_adapter(tmp_path, lm):
+    """One pass over a batch of three tasks' rows (peft's adapter_names, in the encoder and the
+    decoder of a T5) gives each task's loss as a batch of that task alone does, and each loss
+    reaches only its own task's adapter."""
+    training = lora_generation(tmp_path, lm)
     model, tasks = training.model, training.tasks
     mixed = training.next_batches(torch.device("cpu"))
     assert set(mixed) == {"en_de", "en_fr", "sst2"} and mixed["en_de"]["row_task"].unique().numel() == 3
@@ -285,8 +328,9 @@ def test_per_task_lora_on_a_mixed_batch_routes_each_row_to_its_own_adapter(tmp_p
             assert reached == (other == name), (name, other)
 
 
-def test_per_task_lora_decodes_each_task_with_its_own_adapter(tmp_path):
-    training = lora_generation(tmp_path)
+@pytest.mark.parametrize("lm", list(LORA_TARGETS))
+def test_per_task_lora_decodes_each_task_with_its_own_adapter(tmp_path, lm):
+    training = lora_generation(tmp_path, lm)
     model = training.model.eval()
     encoder, prompt, mask = model.encoder, torch.tensor([[5, 6, 7, 8]]), torch.ones(1, 4, dtype=torch.long)
     options = {"max_new_tokens": 6, "pad_token_id": 2, "eos_token_id": 1, "min_new_tokens": 6}
@@ -295,13 +339,15 @@ def test_per_task_lora_decodes_each_task_with_its_own_adapter(tmp_path):
     for task, generated in outputs.items():
         encoder.activate(task)  # the task's adapter on, by hand: Hugging Face's own greedy decoding
         by_hand = encoder.backbone.lm.generate(input_ids=prompt, attention_mask=mask, do_sample=False, **options)
-        assert torch.equal(generated, by_hand[:, 4:]), task
+        assert torch.equal(generated, by_hand[:, encoder.backbone.prefix_length(prompt) :]), task
 
 
-def test_beam_search_scores_what_hugging_face_s_beam_search_gives_each_prompt_alone(tmp_path):
-    """num_beams: 3 through the task's scoring (left-padded batch) equals Hugging Face's beam
-    search on each unpadded prompt, and differs from greedy decoding."""
-    data = generation_job(tmp_path)
+@pytest.mark.parametrize("lm", ["gpt2", "t5"])
+def test_beam_search_scores_what_hugging_face_s_beam_search_gives_each_prompt_alone(tmp_path, lm):
+    """num_beams: 3 through the task's scoring (a padded batch: left for GPT-2's prompts, right
+    for T5's sources) equals Hugging Face's beam search on each unpadded prompt, and differs
+    from greedy decoding."""
+    data = generation_job(tmp_path) if lm == "gpt2" else t5_job(tmp_path)
     data["tasks"][0]["num_beams"] = 3
     job = validate_job(data, Path("."))
     tasks, tokenizer = build_tasks(job), load_tokenizer(job.model)
@@ -324,7 +370,8 @@ def test_beam_search_scores_what_hugging_face_s_beam_search_gives_each_prompt_al
                 pad_token_id=tokenizer.pad_token_id,
                 eos_token_id=tokenizer.eos_token_id,
             )
-            assert tokenizer.decode(alone[0, prompt.shape[1] :], skip_special_tokens=True).strip() == predicted
+            generated = alone[0, model.encoder.backbone.prefix_length(prompt) :]
+            assert tokenizer.decode(generated, skip_special_tokens=True).strip() == predicted
         task.config.num_beams = 1
         greedy, _ = task.score(model, task.collator(tokenizer)(rows), rows, tokenizer)
     assert greedy != beams

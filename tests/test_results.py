@@ -17,10 +17,10 @@ from typer.testing import CliRunner
 
 from mtl_platform.cli import app
 from mtl_platform.config import validate_job
-from mtl_platform.data.tokenize import load_tokenizer
 from mtl_platform.models.multitask import build_model
 from mtl_platform.serving.model import evaluate_model
 from mtl_platform.tasks import build_tasks
+from mtl_platform.tasks.tokenizers import load_tokenizer
 from mtl_platform.tracking import describe
 from mtl_platform.tracking.delta_m import BASELINE_TAG
 from mtl_platform.tracking.plots import log_baseline_comparison, log_evaluation_plots

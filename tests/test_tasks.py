@@ -11,10 +11,10 @@ import torch
 from mtl_platform.config import ModelConfig, TaskConfig
 from mtl_platform.config.task import TASK_TYPE_RULES
 from mtl_platform.data.sources import label_encoder
-from mtl_platform.data.tokenize import load_tokenizer
 from mtl_platform.tasks import TASK_TYPES, build_task
 from mtl_platform.tasks.base import pool
 from mtl_platform.tasks.token_classification import IGNORE
+from mtl_platform.tasks.tokenizers import load_tokenizer
 from mtl_platform.train.step import global_mean
 
 MODEL = ModelConfig(head_dropout=0.0, max_length=16)

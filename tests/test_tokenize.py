@@ -15,8 +15,9 @@ import pytest
 from mtl_platform.config import ConfigError, TaskConfig, load_job, validate_job
 from mtl_platform.data.raw import read_splits
 from mtl_platform.data.sources import read_rows
-from mtl_platform.data.tokenize import load_tokenizer, tokenize_job, tokenize_processes, tokenize_task
+from mtl_platform.data.tokenize import tokenize_job, tokenize_processes, tokenize_task
 from mtl_platform.tasks import build_tasks
+from mtl_platform.tasks.tokenizers import load_tokenizer
 from tests.conftest import REPO, read_split, shared_data, sst2_task
 
 

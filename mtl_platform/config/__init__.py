@@ -19,12 +19,13 @@ from mtl_platform.config.job import (
     TrainerConfig,
 )
 from mtl_platform.config.loading import load_job, read_yaml, validate_job
-from mtl_platform.config.model import MINILM, LSTMConfig, ModelConfig
+from mtl_platform.config.model import LANGUAGE_MODELS, MINILM, LSTMConfig, ModelConfig
 from mtl_platform.config.overrides import UNION_TAGS, apply_overrides, set_by_path, switch_member
 from mtl_platform.config.paths import in_mlflow
 from mtl_platform.config.task import DataSource, TaskConfig
 
 __all__ = [
+    "LANGUAGE_MODELS",
     "MINILM",
     "UNION_TAGS",
     "AffinityConfig",

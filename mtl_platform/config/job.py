@@ -8,7 +8,7 @@ from typing import Annotated, Any, Literal
 
 from pydantic import ConfigDict, Field, field_validator, model_validator
 
-from mtl_platform.config.model import ModelConfig
+from mtl_platform.config.model import LANGUAGE_MODELS, ModelConfig
 from mtl_platform.config.strict import Strict
 from mtl_platform.config.task import TaskConfig
 from mtl_platform.config.weighting import EqualOptions, WeightingConfig
@@ -273,17 +273,18 @@ class JobConfig(Strict):
         return self
 
     def _check_language_model(self) -> None:
-        """Generation tasks train on a decoder-only language model, and only they do: its
-        features are next-token logits. One model for every task (the prompt says which), or
-        an adapter per task on it."""
-        language_model = self.model.backbone == "causal_lm"
+        """Generation tasks train on a language model (decoder-only or encoder-decoder), and only
+        they do: its features are next-token logits. One model for every task (the prompt says
+        which), or an adapter per task on it."""
+        backbone = self.model.backbone
+        language_model = backbone in LANGUAGE_MODELS
         for task in self.tasks:
             if task.type == "generation" and not language_model:
                 raise ValueError(
                     f"tasks.{task.name}: a generation task needs model.backbone: causal_lm (a decoder-only "
-                    f"language model); this job's is {self.model.backbone}"
+                    f"language model) or seq2seq_lm (an encoder-decoder one); this job's is {backbone}"
                 )
-            if task.type == "generation" and task.max_new_tokens >= self.model.max_length:
+            if task.type == "generation" and backbone == "causal_lm" and task.max_new_tokens >= self.model.max_length:
                 raise ValueError(
                     f"tasks.{task.name}.max_new_tokens ({task.max_new_tokens}) leaves no room for the prompt in "
                     f"model.max_length ({self.model.max_length})"
@@ -291,13 +292,13 @@ class JobConfig(Strict):
             if task.type != "generation" and language_model:
                 raise ValueError(
                     f"tasks.{task.name}: a {task.type} task needs an encoder (model.backbone transformer or "
-                    "bilstm); on a causal_lm, cast it to text: type: generation, with a verbalizer"
+                    f"bilstm); on a {backbone}, cast it to text: type: generation, with a verbalizer"
                 )
         if language_model and (
             self.model.sharing.scheme not in ("hard", "lora") or getattr(self.model.sharing, "branch_layer", None)
         ):
             raise ValueError(
-                "model.backbone causal_lm trains with model.sharing: hard (without branch_layer) or lora "
+                f"model.backbone {backbone} trains with model.sharing: hard (without branch_layer) or lora "
                 "(an adapter per task)"
             )
 

@@ -15,6 +15,7 @@ from mtl_platform.config.sharing import HardOptions, SharingConfig
 from mtl_platform.config.strict import Strict
 
 MINILM = "minilm"
+LANGUAGE_MODELS = ("causal_lm", "seq2seq_lm")  # backbones whose features are next-token logits
 
 
 class LSTMConfig(Strict):
@@ -27,19 +28,32 @@ class LSTMConfig(Strict):
 class ModelConfig(Strict):
     """A shared backbone with one head per task (hard parameter sharing)."""
 
-    backbone: Literal["transformer", "causal_lm", "bilstm"] = Field(
+    backbone: Literal["transformer", "causal_lm", "seq2seq_lm", "bilstm"] = Field(
         "transformer",
         description="transformer: an encoder (BERT-style, AutoModel); causal_lm: a decoder-only language model "
-        "(AutoModelForCausalLM: GPT-2, Llama, Qwen, ...) for generation tasks; bilstm: a small BiLSTM",
+        "(AutoModelForCausalLM: GPT-2, Llama, Qwen, ...) and seq2seq_lm: an encoder-decoder one "
+        "(AutoModelForSeq2SeqLM: T5, BART, Marian, ...), both for generation tasks; bilstm: a small BiLSTM",
     )
     name_or_path: str = Field(MINILM, description="HF hub name, local directory, or 'minilm' (packaged)")
     architecture: dict[str, Any] | None = Field(
         None,
-        description="causal_lm: instead of loading name_or_path, build the model with random weights from this "
-        "Hugging Face config (model_type and its sizes, e.g. {model_type: gpt2, n_layer: 4}); the vocabulary and "
-        "special tokens come from `tokenizer`",
+        description="causal_lm or seq2seq_lm: instead of loading name_or_path, build the model with random weights "
+        "from this Hugging Face config (model_type and its sizes, e.g. {model_type: gpt2, n_layer: 4}); the "
+        "vocabulary and special tokens come from `tokenizer`",
+    )
+    decoder: dict[str, Any] | None = Field(
+        None,
+        description="seq2seq_lm: pair the pretrained encoder name_or_path (e.g. minilm) with a decoder built with "
+        "random weights from this Hugging Face config (e.g. {model_type: bert, num_hidden_layers: 2}); it attends "
+        "to the encoder, and its vocabulary and special tokens come from `target_tokenizer`",
     )
     tokenizer: str | None = Field(None, description="defaults to name_or_path")
+    target_tokenizer: str | None = Field(
+        None,
+        description="seq2seq_lm: the tokenizer of the targets, when the decoder's vocabulary is not the encoder's "
+        "(MiniLM's uncased English WordPiece cannot write German: `mtl vocabulary` trains one); defaults to "
+        "`tokenizer`",
+    )
     max_length: int = Field(64, gt=1)
     pooling: Literal["mean", "cls"] = "mean"
     head_dropout: float = Field(0.1, ge=0, lt=1)
@@ -54,15 +68,30 @@ class ModelConfig(Strict):
     init_heads: bool = Field(True, description="with init_from: load the heads of tasks of the same name too")
 
     @model_validator(mode="after")
-    def _architecture(self) -> ModelConfig:
-        if self.architecture is None:
-            return self
-        if self.backbone != "causal_lm":
-            raise ValueError(f"architecture builds a causal_lm; this backbone is {self.backbone}")
-        if "model_type" not in self.architecture:
-            raise ValueError("architecture needs model_type (gpt2, llama, qwen2, ...)")
-        if self.tokenizer is None:
-            raise ValueError("architecture needs a tokenizer: a directory (mtl vocabulary trains one) or hub id")
+    def _built_from_config(self) -> ModelConfig:
+        """What builds a language model from a config needs a tokenizer, since a trained
+        vocabulary is what sizes it; `decoder` pairs a pretrained encoder with a new decoder."""
+        language_model = self.backbone in LANGUAGE_MODELS
+        for field, built, needs in (
+            ("architecture", self.architecture, "tokenizer"),
+            ("decoder", self.decoder, "target_tokenizer"),
+        ):
+            if built is None:
+                continue
+            if not language_model or (field == "decoder" and self.backbone != "seq2seq_lm"):
+                allowed = "seq2seq_lm" if field == "decoder" else "causal_lm or seq2seq_lm"
+                raise ValueError(f"{field} builds a {allowed} model; this backbone is {self.backbone}")
+            if "model_type" not in built:
+                raise ValueError(f"{field} needs model_type (gpt2, t5, bert, llama, ...)")
+            if getattr(self, needs) is None:
+                raise ValueError(f"{field} needs {needs}: a directory (mtl vocabulary trains one) or hub id")
+        if self.architecture is not None and self.decoder is not None:
+            raise ValueError(
+                "give architecture (a whole model from a config) or decoder (a new decoder on "
+                "name_or_path's encoder), not both"
+            )
+        if self.target_tokenizer is not None and self.backbone != "seq2seq_lm":
+            raise ValueError(f"target_tokenizer is a seq2seq_lm's decoder's; this backbone is {self.backbone}")
         return self
 
     @field_validator("sharing", mode="before")
@@ -70,7 +99,7 @@ class ModelConfig(Strict):
     def _shorthand(cls, value: Any) -> Any:
         return {"scheme": value} if isinstance(value, str) else value
 
-    @field_validator("name_or_path", "tokenizer", mode="after")
+    @field_validator("name_or_path", "tokenizer", "target_tokenizer", mode="after")
     @classmethod
     def _local_model_exists(cls, value: str | None, info: ValidationInfo) -> str | None:
         """A path (relative to the job file) must be a model directory; a hub id (org/name) is

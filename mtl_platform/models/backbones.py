@@ -1,5 +1,5 @@
-"""Shared encoders: any BERT-style Hugging Face model, a decoder-only language model (for
-generation tasks), or a small BiLSTM over the same token ids.
+"""Shared encoders: any BERT-style Hugging Face model, a decoder-only or encoder-decoder language
+model (for generation tasks), or a small BiLSTM over the same token ids.
 
 Both map (input_ids, attention_mask) to one feature vector per token, and both
 expose the same layered view that the sharing schemes need:
@@ -18,24 +18,33 @@ from transformers import (
     AutoConfig,
     AutoModel,
     AutoModelForCausalLM,
+    AutoModelForSeq2SeqLM,
+    EncoderDecoderConfig,
+    EncoderDecoderModel,
     GenerationMixin,
     PretrainedConfig,
     PreTrainedModel,
+    PreTrainedTokenizerBase,
 )
 
-from mtl_platform.data.tokenize import load_tokenizer, resolve_pretrained
+from mtl_platform.tasks.tokenizers import load_target_tokenizer, load_tokenizer, resolve_pretrained
 
 if TYPE_CHECKING:
     from mtl_platform.config import ModelConfig
 
 
+def without_pooler(encoder: PreTrainedModel) -> PreTrainedModel:
+    """The heads pool (or a decoder reads every token): an unused pooler would only be dead
+    weight under DDP."""
+    if getattr(encoder, "pooler", None) is not None:
+        encoder.register_module("pooler", None)
+    return encoder
+
+
 class TransformerBackbone(nn.Module):
     def __init__(self, encoder: PreTrainedModel):
         super().__init__()
-        if getattr(encoder, "pooler", None) is not None:
-            # The heads pool; an unused pooler would only be dead weight under DDP.
-            encoder.register_module("pooler", None)
-        self.encoder = encoder
+        self.encoder = without_pooler(encoder)
         self.hidden_size = int(encoder.config.hidden_size)
 
     @classmethod
@@ -62,15 +71,15 @@ class TransformerBackbone(nn.Module):
         return self.encoder(input_ids=input_ids, attention_mask=attention_mask).last_hidden_state
 
 
-class CausalLMBackbone(nn.Module):
-    """A decoder-only language model whose "features" are its next-token logits: its own LM
-    head is where generation tasks share their output layer (the prompt says which task), and
-    `generate` is Hugging Face's (greedy or beam search, with the KV cache)."""
+class LanguageModelBackbone(nn.Module):
+    """A language model whose "features" are its next-token logits: its own LM head is where
+    generation tasks share their output layer (the prompt says which task), and `generate` is
+    Hugging Face's (greedy or beam search, with the KV cache)."""
 
     def __init__(self, lm: PreTrainedModel):
         super().__init__()
         self.lm = lm
-        self.hidden_size = int(lm.config.vocab_size)
+        self.hidden_size = int(lm.config.get_text_config(decoder=True).vocab_size)
 
     @property
     def layers(self) -> nn.ModuleList:
@@ -82,17 +91,48 @@ class CausalLMBackbone(nn.Module):
     def _layerwise(self) -> ValueError:
         return ValueError(f"{type(self.lm).__name__}: only model.sharing: hard (without branch_layer) works with it")
 
+    def generate(self, input_ids: Tensor, attention_mask: Tensor, **options: Any) -> Tensor:
+        """The tokens generated for each prompt (left-padded for a decoder-only model)."""
+        out = cast(GenerationMixin, self.lm).generate(
+            input_ids=input_ids, attention_mask=attention_mask, do_sample=False, **options
+        )
+        return out[:, self.prefix_length(input_ids) :]
+
+    def prefix_length(self, input_ids: Tensor) -> int:
+        """How many tokens `generate` returns ahead of the generated ones."""
+        raise NotImplementedError
+
+
+class CausalLMBackbone(LanguageModelBackbone):
+    """A decoder-only language model: a row is its prompt and target as one sequence."""
+
     def forward(self, input_ids: Tensor, attention_mask: Tensor) -> Tensor:
         # Positions count real tokens only, so a left-padded prompt reads as an unpadded one.
         positions = (attention_mask.cumsum(-1) - 1).clamp(min=0)
         return self.lm(input_ids=input_ids, attention_mask=attention_mask, position_ids=positions).logits
 
-    def generate(self, input_ids: Tensor, attention_mask: Tensor, **options: Any) -> Tensor:
-        """The tokens generated after each (left-padded) prompt."""
-        out = cast(GenerationMixin, self.lm).generate(
-            input_ids=input_ids, attention_mask=attention_mask, do_sample=False, **options
-        )
-        return out[:, input_ids.shape[1] :]
+    def prefix_length(self, input_ids: Tensor) -> int:
+        return input_ids.shape[1]  # the prompts
+
+
+class Seq2SeqLMBackbone(LanguageModelBackbone):
+    """An encoder-decoder language model (T5, BART, Marian, or a pretrained encoder paired with
+    a new decoder): the source goes through the encoder, the target through the decoder."""
+
+    def __init__(self, lm: PreTrainedModel):
+        super().__init__(lm)
+        if isinstance(encoder := getattr(lm, "encoder", None), PreTrainedModel):
+            without_pooler(encoder)
+
+    def forward(self, input_ids: Tensor, attention_mask: Tensor, target_ids: Tensor) -> Tensor:
+        """The decoder reads the target shifted right behind its start token (the model's own
+        rule), so its logits at t predict target token t. The targets are right-padded: a causal
+        decoder's real positions never read the padding, so it needs no mask."""
+        decoder_input_ids = cast(Any, self.lm).prepare_decoder_input_ids_from_labels(labels=target_ids)
+        return self.lm(input_ids=input_ids, attention_mask=attention_mask, decoder_input_ids=decoder_input_ids).logits
+
+    def prefix_length(self, input_ids: Tensor) -> int:
+        return 1  # the decoder's start token
 
 
 class BiLSTMLayer(nn.Module):
@@ -135,15 +175,31 @@ class BiLSTMBackbone(nn.Module):
 
 
 # What the sharing schemes build on: `hidden_size`, `layers`, `embed` and the forward pass.
-Backbone: TypeAlias = TransformerBackbone | CausalLMBackbone | BiLSTMBackbone
+Backbone: TypeAlias = TransformerBackbone | LanguageModelBackbone | BiLSTMBackbone
+
+DECODER_TOKENS = ("decoder_start_token_id", "pad_token_id", "eos_token_id")  # what an encoder-decoder generates with
+_LANGUAGE_MODELS: dict[str, tuple[type[LanguageModelBackbone], Any]] = {
+    "causal_lm": (CausalLMBackbone, AutoModelForCausalLM),
+    "seq2seq_lm": (Seq2SeqLMBackbone, AutoModelForSeq2SeqLM),
+}
 
 
 def build_backbone(config: ModelConfig, pretrained: bool = True) -> Backbone:
     """The backbone; `pretrained=False` builds the same architecture without loading weights."""
-    if config.backbone == "causal_lm":
+    if config.backbone in _LANGUAGE_MODELS:
+        backbone, auto = _LANGUAGE_MODELS[config.backbone]
+        if pretrained and config.decoder is not None:
+            paired = cast(EncoderDecoderConfig, backbone_config(config))
+            lm = EncoderDecoderModel(
+                encoder=AutoModel.from_pretrained(resolve_pretrained(config.name_or_path)),
+                decoder=AutoModelForCausalLM.from_config(paired.decoder),
+            )
+            for name in DECODER_TOKENS:
+                setattr(lm.config, name, getattr(paired, name))
+            return backbone(lm)
         if pretrained and config.architecture is None:
-            return CausalLMBackbone(AutoModelForCausalLM.from_pretrained(resolve_pretrained(config.name_or_path)))
-        return CausalLMBackbone(AutoModelForCausalLM.from_config(backbone_config(config)))
+            return backbone(auto.from_pretrained(resolve_pretrained(config.name_or_path)))
+        return backbone(auto.from_config(backbone_config(config)))
     if config.backbone == "transformer":
         if pretrained:
             return TransformerBackbone.pretrained(config.name_or_path)
@@ -156,13 +212,29 @@ def build_backbone(config: ModelConfig, pretrained: bool = True) -> Backbone:
 
 
 def backbone_config(config: ModelConfig) -> PretrainedConfig:
-    """A transformer's Hugging Face config: name_or_path's, or one built from `architecture` with the
-    tokenizer's vocabulary and special tokens."""
+    """A transformer's Hugging Face config: name_or_path's; one built from `architecture` with the
+    tokenizer's vocabulary and special tokens; or name_or_path's encoder paired with a `decoder`
+    built with the target tokenizer's."""
+    if config.decoder is not None:
+        decoder = AutoConfig.for_model(**_vocabulary(load_target_tokenizer(config), config), **config.decoder)
+        encoder = AutoConfig.from_pretrained(resolve_pretrained(config.name_or_path))
+        paired = EncoderDecoderConfig.from_encoder_decoder_configs(encoder, decoder)
+        for name in DECODER_TOKENS:
+            setattr(paired, name, getattr(decoder, name))
+        return paired
     if config.architecture is None:
         return AutoConfig.from_pretrained(resolve_pretrained(config.name_or_path))
-    tokenizer = load_tokenizer(config)
+    return AutoConfig.for_model(**_vocabulary(load_tokenizer(config), config), **config.architecture)
+
+
+def _vocabulary(tokenizer: PreTrainedTokenizerBase, config: ModelConfig) -> dict[str, Any]:
+    """The size and special tokens a model built from a config takes from its tokenizer; an
+    encoder-decoder's decoder starts from the beginning-of-text token (or, as T5's, the padding)."""
     special = {f"{name}_token_id": getattr(tokenizer, f"{name}_token_id") for name in ("bos", "eos", "pad")}
-    return AutoConfig.for_model(**{"vocab_size": len(tokenizer), **special, **config.architecture})
+    if config.backbone == "seq2seq_lm":
+        start = tokenizer.bos_token_id if tokenizer.bos_token_id is not None else tokenizer.pad_token_id
+        special["decoder_start_token_id"] = start
+    return {"vocab_size": len(tokenizer), **special}
 
 
 def backbone_skeleton(config: ModelConfig) -> Backbone:

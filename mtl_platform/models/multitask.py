@@ -16,6 +16,11 @@ if TYPE_CHECKING:
 Batch = dict[str, Tensor]
 
 
+def decoder_inputs(batch: Batch) -> Batch:
+    """What an encoder-decoder's decoder reads besides the source: the targets."""
+    return {"target_ids": batch["target_ids"]} if "target_ids" in batch else {}
+
+
 class MultiTaskModel(nn.Module):
     def __init__(self, encoder: Encoder, heads: dict[str, nn.Module]):
         super().__init__()
@@ -38,11 +43,11 @@ class MultiTaskModel(nn.Module):
     def encode_rows(self, batch: Batch) -> Tensor:
         """A mixed batch's features, each row with its own task's parameters."""
         names = [self.encoder.tasks[i] for i in batch["row_task"].tolist()]
-        return self.encoder.forward_rows(names, batch["input_ids"], batch["attention_mask"])
+        return self.encoder.forward_rows(names, batch["input_ids"], batch["attention_mask"], **decoder_inputs(batch))
 
     def encode(self, task: str, batch: Batch) -> Tensor:
         """`task`'s token features of a batch."""
-        return self.encoder(task, batch["input_ids"], batch["attention_mask"])
+        return self.encoder(task, batch["input_ids"], batch["attention_mask"], **decoder_inputs(batch))
 
     def head(self, task: str, features: Tensor, batch: Batch) -> Tensor:
         return self.heads[task](features, batch["attention_mask"])

@@ -28,16 +28,18 @@ from transformers import PreTrainedTokenizerBase
 
 from mtl_platform.config import ConfigError, JobConfig, TaskConfig, apply_overrides, read_yaml, validate_job
 from mtl_platform.data.raw import read_splits
-from mtl_platform.data.tokenize import load_tokenizer, tokenize_task
+from mtl_platform.data.tokenize import tokenize_task
 from mtl_platform.models.backbones import backbone_config
 from mtl_platform.models.evaluation import EvalData, evaluate
 from mtl_platform.models.multitask import MultiTaskModel, build_model
 from mtl_platform.tasks import Task, build_tasks
+from mtl_platform.tasks.tokenizers import load_target_tokenizer, load_tokenizer
 from mtl_platform.tracking.redact import redact_text
 
 log = logging.getLogger(__name__)
 ARTIFACT_PATH = "model"
 BATCH_SIZE = 64
+TARGET_TOKENIZER_DIR = "target_tokenizer"  # in the backbone's directory: a seq2seq model's targets' vocabulary
 
 
 class Predictor:
@@ -52,7 +54,12 @@ class Predictor:
     @classmethod
     def load(cls, job_file: Path, weights_file: Path, backbone_dir: Path) -> Predictor:
         data = read_yaml(job_file)
-        data["model"] = {**data.get("model", {}), "name_or_path": str(backbone_dir), "tokenizer": str(backbone_dir)}
+        model = data.get("model", {})
+        # The backbone's directory holds its whole config, a decoder's included, and its tokenizers.
+        files = {"name_or_path": str(backbone_dir), "tokenizer": str(backbone_dir), "decoder": None}
+        if model.get("target_tokenizer"):
+            files["target_tokenizer"] = str(backbone_dir / TARGET_TOKENIZER_DIR)
+        data["model"] = {**model, **files}
         job = validate_job(data, job_file.parent, str(job_file), check_files=False)
         tasks = build_tasks(job)
         model = build_model(job, tasks, pretrained=False)
@@ -99,8 +106,10 @@ def predict_frame(predictor: Predictor, frame: pd.DataFrame) -> pd.DataFrame:
 
 
 def save_backbone_files(job: JobConfig, directory: Path) -> Path:
-    """The tokenizer, and a transformer's config: what rebuilds the backbone without its hub weights."""
+    """The tokenizers, and a transformer's config: what rebuilds the backbone without its hub weights."""
     load_tokenizer(job.model).save_pretrained(directory)
+    if job.model.target_tokenizer:
+        load_target_tokenizer(job.model).save_pretrained(directory / TARGET_TOKENIZER_DIR)
     if job.model.backbone != "bilstm":
         backbone_config(job.model).save_pretrained(directory)
     return directory

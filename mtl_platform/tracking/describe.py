@@ -7,7 +7,7 @@ import logging
 import os
 from pathlib import Path
 
-from mtl_platform.config import JobConfig
+from mtl_platform.config import JobConfig, ModelConfig
 
 log = logging.getLogger(__name__)
 # `mtl submit` ships the working dir without .git, so it sends the commit along in this variable.
@@ -63,12 +63,22 @@ def source_tags() -> dict[str, str]:
     return tags
 
 
+def backbone_label(model: ModelConfig) -> str:
+    """The backbone as a reader of the runs table tells them apart: what was loaded, what was built."""
+    if model.backbone == "bilstm":
+        return "bilstm"
+    if model.architecture is not None:
+        return f"{model.architecture['model_type']} from a config"
+    if model.decoder is not None:
+        return f"{model.name_or_path} + a {model.decoder['model_type']} decoder"
+    return model.name_or_path
+
+
 def job_tags(job: JobConfig) -> dict[str, str]:
-    backbone = job.model.name_or_path if job.model.backbone == "transformer" else "bilstm"
     return {
         "mtl.job": job.name,
         "mtl.tasks": ",".join(job.task_names()),
-        "mtl.backbone": backbone,
+        "mtl.backbone": backbone_label(job.model),
         "mtl.sharing": job.model.sharing.scheme,
         "mtl.weighting": job.weighting.method,
         **({"mtl.target": job.target} if job.target else {}),

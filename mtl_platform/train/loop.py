@@ -36,10 +36,11 @@ from mtl_platform.config import JobConfig
 from mtl_platform.data.mixed import mix
 from mtl_platform.data.sampler import MultiTaskSampler
 from mtl_platform.data.splits import VALIDATION
-from mtl_platform.data.tokenize import load_tokenizer, tokenize_job
+from mtl_platform.data.tokenize import tokenize_job
 from mtl_platform.models.evaluation import EvalData, autocast, evaluate, select_rows
 from mtl_platform.models.multitask import MultiTaskModel, build_model, parameter_counts
 from mtl_platform.tasks import Task, build_tasks, main_metrics
+from mtl_platform.tasks.tokenizers import load_tokenizer
 from mtl_platform.tracking.delta_m import compare_with_baselines
 from mtl_platform.tracking.journal import MetricJournal
 from mtl_platform.tracking.mlflow_store import MetricWriter

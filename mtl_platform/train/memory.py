@@ -25,9 +25,9 @@ from dataclasses import dataclass, replace
 import psutil
 import torch
 from torch import nn
-from transformers import PreTrainedModel
+from transformers import PretrainedConfig, PreTrainedModel
 
-from mtl_platform.config import ConfigError, JobConfig
+from mtl_platform.config import LANGUAGE_MODELS, ConfigError, JobConfig
 from mtl_platform.models.multitask import MultiTaskModel, build_model, parameter_counts
 from mtl_platform.tasks import build_tasks
 from mtl_platform.train.sharding import transformer_blocks
@@ -67,13 +67,17 @@ def _activations(job: JobConfig, model: MultiTaskModel, batch: float, dtype_byte
     if job.model.backbone == "bilstm" or config is None:
         lstm = job.model.lstm
         return batch * s * (lstm.embedding_dim + 20 * lstm.hidden_size * lstm.num_layers) * 4
-    h = config.hidden_size
-    layers, heads = config.num_hidden_layers, config.num_attention_heads
-    per_layer = batch * s * h * (34 + 5 * heads * s / h) * dtype_bytes / 2
-    kept = (layers * batch * s * h * dtype_bytes + per_layer) if job.scaling.fsdp.activation_checkpointing else 0
-    blocks = kept or layers * per_layer
+    # An encoder paired with a new decoder has a config for each; the other models, one.
+    parts = [c for name in ("encoder", "decoder") if isinstance(c := getattr(config, name, None), PretrainedConfig)]
+    blocks = 0.0
+    for part in parts or [config]:
+        h, layers, heads = part.hidden_size, part.num_hidden_layers, part.num_attention_heads
+        per_layer = batch * s * h * (34 + 5 * heads * s / h) * dtype_bytes / 2
+        kept = (layers * batch * s * h * dtype_bytes + per_layer) if job.scaling.fsdp.activation_checkpointing else 0
+        blocks += kept or layers * per_layer
     # The logits, their shifted copy and log-softmax in fp32, and two of their gradients.
-    logits = batch * s * config.vocab_size * 4 * 5 if job.model.backbone == "causal_lm" else 0
+    vocabulary = (parts or [config])[-1].vocab_size
+    logits = batch * s * vocabulary * 4 * 5 if job.model.backbone in LANGUAGE_MODELS else 0
     return float(blocks + logits)
 
 

@@ -24,7 +24,8 @@ class Encoder(nn.Module, ABC):
 
     @abstractmethod
     def forward(self, task: str, input_ids: Tensor, attention_mask: Tensor) -> Tensor:
-        """Token features [batch, length, hidden_size] of `task`'s batch."""
+        """Token features [batch, length, hidden_size] of `task`'s batch. The schemes that take a
+        language model (hard, lora) also take the decoder's inputs of an encoder-decoder one."""
 
     def features_key(self, task: str) -> str:
         """Tasks with the same key get the same features of the same input."""
@@ -36,7 +37,9 @@ class Encoder(nn.Module, ABC):
         (`forward_rows`), rather than once per task (or once, where tasks share features)."""
         return False
 
-    def forward_rows(self, row_tasks: list[str], input_ids: Tensor, attention_mask: Tensor) -> Tensor:
+    def forward_rows(
+        self, row_tasks: list[str], input_ids: Tensor, attention_mask: Tensor, **decoder: Tensor
+    ) -> Tensor:
         raise NotImplementedError(f"{type(self).__name__} encodes a mixed batch per task")
 
     @abstractmethod

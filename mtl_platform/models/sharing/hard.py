@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any, cast
 from torch import Tensor, nn
 
 from mtl_platform.config.sharing import HardOptions
-from mtl_platform.models.backbones import CausalLMBackbone
+from mtl_platform.models.backbones import LanguageModelBackbone
 from mtl_platform.models.sharing.base import Encoder
 
 if TYPE_CHECKING:
@@ -26,16 +26,16 @@ class HardSharing(Encoder):
             self.branches.update({t: copy.deepcopy(backbone.layers[depth:]) for t in tasks})
             del backbone.layers[depth:]
 
-    def forward(self, task: str, input_ids: Tensor, attention_mask: Tensor) -> Tensor:
+    def forward(self, task: str, input_ids: Tensor, attention_mask: Tensor, **decoder: Tensor) -> Tensor:
         if not self.branches:
-            return self.backbone(input_ids, attention_mask)
+            return self.backbone(input_ids, attention_mask, **decoder)
         h, mask = self.backbone.embed(input_ids, attention_mask)
         for layer in [*self.backbone.layers, *cast(nn.ModuleList, self.branches[task])]:
             h = layer(h, mask)
         return h
 
     def generate(self, task: str, input_ids: Tensor, attention_mask: Tensor, **options: Any) -> Tensor:
-        if self.branches or not isinstance(self.backbone, CausalLMBackbone):  # preflight refuses such a job
+        if self.branches or not isinstance(self.backbone, LanguageModelBackbone):  # preflight refuses such a job
             return super().generate(task, input_ids, attention_mask, **options)
         return self.backbone.generate(input_ids, attention_mask, **options)
 

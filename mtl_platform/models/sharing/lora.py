@@ -19,7 +19,7 @@ from torch import Tensor, nn
 
 from mtl_platform.config.merge import PRUNING_MERGES, MajoritySign, MergeMethod
 from mtl_platform.config.sharing import LoRAOptions
-from mtl_platform.models.backbones import CausalLMBackbone
+from mtl_platform.models.backbones import LanguageModelBackbone
 from mtl_platform.models.sharing.base import Encoder
 from mtl_platform.tracking.run_directory import ADAPTERS_DIR
 
@@ -98,15 +98,17 @@ class LoRASharing(Encoder):
         )
         self.route = MERGED
 
-    def forward(self, task: str, input_ids: Tensor, attention_mask: Tensor) -> Tensor:
+    def forward(self, task: str, input_ids: Tensor, attention_mask: Tensor, **decoder: Tensor) -> Tensor:
         self.activate(task)
-        return self.backbone(input_ids, attention_mask)
+        return self.backbone(input_ids, attention_mask, **decoder)
 
     @property
     def routes_rows(self) -> bool:
         return self.route is None  # merged: one adapter for every row, one pass as under hard sharing
 
-    def forward_rows(self, row_tasks: list[str], input_ids: Tensor, attention_mask: Tensor) -> Tensor:
+    def forward_rows(
+        self, row_tasks: list[str], input_ids: Tensor, attention_mask: Tensor, **decoder: Tensor
+    ) -> Tensor:
         """One pass in which each row goes through its task's adapter: peft's mixed-adapter
         forward (`adapter_names`), handed to each adapted layer as peft's PeftModel does. peft
         allows it at inference only; its per-row sums are differentiable, and a test checks that
@@ -117,13 +119,13 @@ class LoRASharing(Encoder):
 
         hooks = [layer.register_forward_pre_hook(with_names, with_kwargs=True) for layer in self.tuner_layers]
         try:
-            return self.backbone(input_ids, attention_mask)
+            return self.backbone(input_ids, attention_mask, **decoder)
         finally:
             for hook in hooks:
                 hook.remove()
 
     def generate(self, task: str, input_ids: Tensor, attention_mask: Tensor, **options: Any) -> Tensor:
-        if not isinstance(self.backbone, CausalLMBackbone):  # the job's checks refuse such a job
+        if not isinstance(self.backbone, LanguageModelBackbone):  # the job's checks refuse such a job
             return super().generate(task, input_ids, attention_mask, **options)
         self.activate(task)
         return self.backbone.generate(input_ids, attention_mask, **options)
