@@ -15,6 +15,7 @@ from transformers import AutoModel
 
 from mtl_platform.config import validate_job
 from mtl_platform.data.mixed import mix
+from mtl_platform.data.tokenize import tokenize_job
 from mtl_platform.models.evaluation import select_rows
 from mtl_platform.models.multitask import build_model
 from mtl_platform.serving.model import TARGET_TOKENIZER_DIR, Predictor, model_uri, save_backbone_files
@@ -22,7 +23,10 @@ from mtl_platform.tasks import build_tasks
 from mtl_platform.tasks.generation import IGNORE
 from mtl_platform.tasks.tokenizers import load_target_tokenizer, load_tokenizer
 from mtl_platform.tracking.redact import job_to_yaml
+from mtl_platform.train import checkpoint
 from mtl_platform.train.loop import Training
+from mtl_platform.train.sharding import transformer_blocks
+from tests.test_fsdp import WORLD, one_process, run_workers
 from tests.test_generation import TOKENIZER, generation_job, t5_job
 from tests.test_training import final_parameters, relative_difference, run
 
@@ -156,3 +160,20 @@ def test_two_workers_train_a_t5_as_one_does_resume_exactly_and_the_logged_model_
     answers = model.predict(pd.DataFrame({"text": ["A man is riding a bike.", "a great film"]}))
     assert list(answers.columns) == ["en_de", "en_fr", "sst2"]
     assert all(isinstance(text, str) for column in answers for text in answers[column])
+
+
+def test_a_pretrained_encoder_with_a_new_decoder_trains_sharded_as_one_process_does(tmp_path, tiny_bert):
+    """2 gloo workers under FSDP2 end where one unsharded process does (rel. diff <= 1e-5) and
+    resume from their shards exactly. The decoder's embeddings are tied to its output layer, so
+    they stay in the root unit rather than a block of their own."""
+    job_dict = paired_job(tmp_path, tiny_bert)
+    job_dict["scaling"] = {"num_workers": WORLD, "strategy": "fsdp"}
+    job = validate_job(job_dict, Path("."))
+    tokenize_job(job, build_tasks(job))  # once, before the workers read the cache
+    blocks = {type(b).__name__ for b in transformer_blocks(build_model(job, build_tasks(job)))}
+    assert blocks == {"BertLayer", "BertEmbeddings"}, "the encoder's embeddings are a block; the decoder's are not"
+    run_workers(job_dict, tmp_path)
+    expected, _, _ = one_process(job_dict)
+    straight = checkpoint.read_model(tmp_path / "straight")
+    assert relative_difference(straight, expected) <= 1e-5
+    assert relative_difference(checkpoint.read_model(tmp_path / "resumed"), straight) == 0.0

@@ -19,6 +19,7 @@ from mtl_platform.tune.sweep import TRIAL_TAG, SweepSummary, run_sweep
 from tests.conftest import REPO, base_job
 from tests.processes import MTL, free_port, kill_tree, wait_for_health
 from tests.sweeps import children_of, write_sweep
+from tests.test_generation import generation_job
 
 SCREENSHOTS = REPO / "test-artifacts"
 # Headless, and quiet: this machine's network is closed, and Chromium would keep calling home.
@@ -106,14 +107,18 @@ def dominated(a: dict, b: dict, metrics: list[str]) -> bool:
     return all(b[m] >= a[m] for m in metrics) and any(b[m] > a[m] for m in metrics)
 
 
-def test_multi_objective_sweep_returns_the_non_dominated_trials(ray_session, sweep_job, tmp_path, monkeypatch):
-    """Also: with no tracking URI configured, the trials log to the driver's default store (./mlruns
-    where the sweep was started), not to one in their own working directories."""
+def test_multi_objective_sweep_returns_the_non_dominated_trials(ray_session, tmp_path, monkeypatch):
+    """Over the task weights of generation tasks (two translation directions and SST-2 cast to
+    text), with two directions' chrF as objectives. Also: with no tracking URI configured, the
+    trials log to the driver's default store (./mlruns where the sweep was started), not to one
+    in their own working directories."""
+    sweep_job = generation_job(tmp_path)
+    sweep_job["scaling"]["num_workers"] = 1
     sweep_job["trainer"].update(max_steps=2, eval_every=2)
     del sweep_job["tracking"]["uri"]
     monkeypatch.delenv("MLFLOW_TRACKING_URI", raising=False)
     monkeypatch.chdir(tmp_path)
-    objectives = [{"metric": "dev/sst2/accuracy", "mode": "max"}, {"metric": "dev/stsb/pearson", "mode": "max"}]
+    objectives = [{"metric": "dev/en_de/chrf", "mode": "max"}, {"metric": "dev/en_fr/chrf", "mode": "max"}]
     search = {"weighting.weights": {"type": "simplex"}}
     tune = {"num_samples": 2, "max_concurrent_trials": 2, "search_alg": "optuna", "objectives": objectives}
     summary = run_sweep(load_sweep(write_sweep(tmp_path, sweep_job, search, tune)))
@@ -125,6 +130,7 @@ def test_multi_objective_sweep_returns_the_non_dominated_trials(ray_session, swe
         if not any(dominated(t.metrics, o.metrics, metrics) for o in summary.trials if o is not t)
     }
     assert {t.trial_id for t in summary.trials if t.pareto} == expected and expected
+    assert all(0 <= t.metrics["dev/en_de/bleu"] <= 1 for t in summary.trials)
     client = MlflowClient(summary.tracking_uri)
     tagged = {
         r.data.tags[TRIAL_TAG] for r in children_of(client, summary.parent_run_id) if r.data.tags.get("mtl.pareto")

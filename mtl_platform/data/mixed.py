@@ -1,12 +1,11 @@
 """Mixed batches: rows of several tasks in one padded batch.
 
-Each task gets a view of the batch: the shared input tensors, its labels on
-every row (a placeholder on other tasks' rows) and a `label_mask` of its own
-rows. The model encodes the shared inputs once where the tasks share an
-encoder (hard sharing), or once with each row routed to its task's adapter
+Each task gets a view of the batch: the shared input tensors (an encoder-decoder's
+targets among them), its labels on every row (a placeholder on other tasks' rows) and a
+`label_mask` of its own rows. The model encodes the shared inputs once where the tasks
+share an encoder (hard sharing), or once with each row routed to its task's adapter
 (per-task LoRA, by `row_task`), and each loss counts only its task's rows; a task with
-no row in the step adds a zero loss with zero gradient.
-"""
+no row in the step adds a zero loss with zero gradient."""
 
 from __future__ import annotations
 

@@ -1,10 +1,10 @@
 """Shared encoders: any BERT-style Hugging Face model, a decoder-only or encoder-decoder language
 model (for generation tasks), or a small BiLSTM over the same token ids.
 
-Both map (input_ids, attention_mask) to one feature vector per token, and both
-expose the same layered view that the sharing schemes need:
-`embed(ids, mask) -> (h, layer_mask)`, then `h = layer(h, layer_mask)` for each
-of `layers`.
+Each maps (input_ids, attention_mask) to one feature vector per token (a language model's are
+its next-token logits; an encoder-decoder's, of its `target_ids`). The encoders and the BiLSTM
+expose the layered view that the sharing schemes other than hard and LoRA need:
+`embed(ids, mask) -> (h, layer_mask)`, then `h = layer(h, layer_mask)` for each of `layers`.
 """
 
 from __future__ import annotations

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import contextlib
 import tempfile
+from collections import defaultdict
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -42,9 +43,18 @@ from mtl_platform.tracking.run_directory import SHARDED_MODEL_DIR, SHARDED_OPTIM
 
 
 def transformer_blocks(model: nn.Module) -> list[nn.Module]:
-    """The modules a Hugging Face model says must not be split (its layers), in order."""
+    """The modules a Hugging Face model says must not be split (its layers), in order. A block
+    holding a weight tied to one outside it (a new decoder's embeddings, tied to its output layer)
+    stays in the root unit: FSDP2 shards a parameter in one unit only."""
     names = {n for m in model.modules() if isinstance(m, PreTrainedModel) for n in (m._no_split_modules or [])}
-    return [m for m in model.modules() if type(m).__name__ in names]
+    places: dict[int, list[str]] = defaultdict(list)  # every name a parameter is reached by
+    for name, parameter in model.named_parameters(remove_duplicate=False):
+        places[id(parameter)].append(name)
+
+    def self_contained(prefix: str, block: nn.Module) -> bool:
+        return all(n.startswith(f"{prefix}.") for p in block.parameters() for n in places[id(p)])
+
+    return [m for prefix, m in model.named_modules() if type(m).__name__ in names and self_contained(prefix, m)]
 
 
 def shard(model: nn.Module, options: FsdpConfig, precision: str, device: torch.device) -> None:
