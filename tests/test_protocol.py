@@ -161,6 +161,20 @@ def test_a_baseline_keeps_its_share_of_evaluations_and_warm_up(job_dict, tmp_pat
     assert baseline_job(job, "stsb").trainer.max_steps == 300
 
 
+@pytest.mark.parametrize(("scheme", "alone"), [("mmoe", "hard"), ("cross_stitch", "hard"), ("lora", "lora")])
+def test_a_baseline_trains_what_its_task_trains_in_the_job(job_dict, tiny_bert, scheme, alone):
+    """Under LoRA a task trains its adapter on a frozen base: alone, it trains one adapter, not
+    the whole backbone at an adapter's learning rate. Other schemes' one-task model is the backbone."""
+    job_dict["model"] = {"backbone": "transformer", "name_or_path": str(tiny_bert), "sharing": scheme}
+    baseline = baseline_job(JobConfig.model_validate(job_dict), "stsb")
+    assert baseline.model.sharing.scheme == alone
+    if alone == "lora":
+        assert (
+            baseline.model.sharing.freeze_base
+            and baseline.model.sharing == JobConfig.model_validate(job_dict).model.sharing
+        )
+
+
 # ---------------------------------------------------------------- auxiliary-task config
 
 

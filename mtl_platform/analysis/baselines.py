@@ -35,13 +35,16 @@ def task_batches(job: JobConfig) -> dict[str, int]:
 
 def baseline_job(job: JobConfig, task: str, steps: int | None = None) -> JobConfig:
     """`task` of `job` alone for `steps` optimizer steps (default the job's max_steps), its
-    evaluations and warm-up scaled to keep their share of the steps: hard sharing of the
-    backbone (nothing to share with), equal weighting (one task), one task per step."""
+    evaluations and warm-up scaled to keep their share of the steps: equal weighting (one task),
+    one task per step, and the model a task trains alone with the job's scheme: one adapter
+    under LoRA (what the task trains there, at the job's learning rate), hard sharing of the
+    whole backbone under the others (nothing to share with)."""
     data = job.model_dump(mode="json")
     data["name"] = f"{job.name}-stl-{task}"
     data["tasks"] = [t for t in data["tasks"] if t["name"] == task]
     data["only_tasks"] = data["affinity"] = data["target"] = None  # one task: nothing to choose or compare
-    data["model"]["sharing"] = {"scheme": "hard"}
+    if data["model"]["sharing"]["scheme"] != "lora":
+        data["model"]["sharing"] = {"scheme": "hard"}
     data["weighting"] = {"method": "equal"}
     trainer = data["trainer"]
     if steps is not None:
