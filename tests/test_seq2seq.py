@@ -13,7 +13,7 @@ import torch
 from mlflow.tracking import MlflowClient
 from transformers import AutoModel
 
-from mtl_platform.config import validate_job
+from mtl_platform.config import ConfigError, validate_job
 from mtl_platform.data.mixed import mix
 from mtl_platform.data.tokenize import tokenize_job
 from mtl_platform.models.evaluation import select_rows
@@ -92,6 +92,16 @@ def test_a_pretrained_encoder_keeps_its_weights_and_its_decoder_reads_it(tmp_pat
     assert lm.decoder.config.add_cross_attention and lm.decoder.config.vocab_size == len(
         load_target_tokenizer(job.model)
     )
+
+
+def test_a_target_vocabulary_without_an_end_of_text_token_is_named(tmp_path, tiny_bert):
+    """MiniLM's WordPiece has no end-of-text token for a target to end with: the driver stops
+    as it tokenizes, before any worker starts, naming the field."""
+    data = paired_job(tmp_path, tiny_bert)
+    data["model"]["target_tokenizer"] = str(tiny_bert)
+    job = validate_job(data, Path("."))
+    with pytest.raises(ConfigError, match=r"model.target_tokenizer: .*tiny-bert.* has no end-of-text token"):
+        tokenize_job(job, build_tasks(job))
 
 
 def test_a_mixed_batch_gives_each_task_what_a_batch_of_its_own_rows_does(tmp_path):

@@ -86,7 +86,7 @@ class GenerationTask(Task):
         `target_ids` apart. `prompt_length` says where the target starts; `target` keeps the raw
         reference that evaluation scores against."""
         writer = self.target_tokenizer(tokenizer)
-        eos = end_of_text(writer)
+        eos = end_of_text(writer, "model.target_tokenizer" if self.model_config.target_tokenizer else "model.tokenizer")
         targets = writer(text_target=rows["label"], add_special_tokens=False)["input_ids"]
         targets = [[*target[: self.config.max_new_tokens - 1], eos] for target in targets]
         max_length = self.model_config.max_length
@@ -189,10 +189,10 @@ class GenerationTask(Task):
         return {"text": texts, "text_pair": [None] * len(texts), "label": [""] * len(texts)}
 
 
-def end_of_text(tokenizer: PreTrainedTokenizerBase) -> int:
+def end_of_text(tokenizer: PreTrainedTokenizerBase, field: str) -> int:
     if tokenizer.eos_token_id is None:
         raise ConfigError(
-            f"model.tokenizer: {tokenizer.name_or_path} has no end-of-text token, which a generation target "
+            f"{field}: {tokenizer.name_or_path} has no end-of-text token, which a generation target "
             "ends with; use a language model's tokenizer, or train one: mtl vocabulary"
         )
     return int(tokenizer.eos_token_id)
