@@ -56,7 +56,10 @@ class TrainerConfig(Strict):
     eval_batch_size: int = Field(64, gt=0)
     lr: float = Field(5e-5, gt=0)
     head_lr: float | None = Field(
-        None, gt=0, description="learning rate of the task heads (default `lr`): new heads on a pretrained encoder"
+        None,
+        gt=0,
+        description="learning rate of what starts untrained on a pretrained model (default `lr`): the task heads, "
+        "and a decoder built for a pretrained encoder (model.decoder)",
     )
     weight_decay: float = Field(0.01, ge=0)
     warmup_steps: int = Field(0, ge=0)

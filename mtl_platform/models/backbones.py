@@ -119,10 +119,12 @@ class Seq2SeqLMBackbone(LanguageModelBackbone):
     """An encoder-decoder language model (T5, BART, Marian, or a pretrained encoder paired with
     a new decoder): the source goes through the encoder, the target through the decoder."""
 
-    def __init__(self, lm: PreTrainedModel):
+    def __init__(self, lm: PreTrainedModel, new_decoder: bool = False):
         super().__init__(lm)
         if isinstance(encoder := getattr(lm, "encoder", None), PreTrainedModel):
             without_pooler(encoder)
+        # A decoder built for a pretrained encoder starts untrained, as heads do (trainer.head_lr).
+        self.new_modules = [lm.decoder, *filter(None, [getattr(lm, "enc_to_dec_proj", None)])] if new_decoder else []
 
     def forward(self, input_ids: Tensor, attention_mask: Tensor, target_ids: Tensor) -> Tensor:
         """The decoder reads the target shifted right behind its start token (the model's own
@@ -196,7 +198,7 @@ def build_backbone(config: ModelConfig, pretrained: bool = True) -> Backbone:
             )
             for name in DECODER_TOKENS:
                 setattr(lm.config, name, getattr(paired, name))
-            return backbone(lm)
+            return Seq2SeqLMBackbone(lm, new_decoder=True)
         if pretrained and config.architecture is None:
             return backbone(auto.from_pretrained(resolve_pretrained(config.name_or_path)))
         return backbone(auto.from_config(backbone_config(config)))

@@ -56,6 +56,12 @@ class MultiTaskModel(nn.Module):
         """The tokens `task` generates after each left-padded prompt."""
         return self.encoder.generate(task, input_ids, attention_mask, **options)
 
+    def new_parameters(self) -> list[nn.Parameter]:
+        """What starts untrained on a pretrained backbone: the heads, and a decoder built for a
+        pretrained encoder (`model.decoder`)."""
+        fresh = [m for module in self.modules() for m in getattr(module, "new_modules", [])]
+        return [*self.heads.parameters(), *(p for m in fresh for p in m.parameters())]
+
     def shared_parameters(self) -> list[nn.Parameter]:
         return self.encoder.shared_parameters()
 

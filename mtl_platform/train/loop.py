@@ -97,15 +97,14 @@ def _scheduler(optimizer: torch.optim.Optimizer, job: JobConfig) -> torch.optim.
 
 
 def _parameter_groups(model: MultiTaskModel, head_lr: float | None) -> list[dict[str, Any]]:
-    """One group, or the heads in a second one at `head_lr` (the scheduler scales both alike).
-    The encoder's group stays first: its learning rate is the one logged and used by affinity."""
+    """One group, or what starts untrained (the heads, a new decoder) in a second one at
+    `head_lr` (the scheduler scales both alike). The pretrained part's group stays first: its
+    learning rate is the one logged and used by affinity."""
     if head_lr is None:
         return [{"params": list(model.parameters())}]
-    heads = {id(p) for p in model.heads.parameters()}
-    return [
-        {"params": [p for p in model.parameters() if id(p) not in heads]},
-        {"params": list(model.heads.parameters()), "lr": head_lr},
-    ]
+    new = model.new_parameters()
+    ids = {id(p) for p in new}
+    return [{"params": [p for p in model.parameters() if id(p) not in ids]}, {"params": new, "lr": head_lr}]
 
 
 @dataclass
