@@ -16,6 +16,8 @@ from mtl_platform.config.strict import Strict
 
 MINILM = "minilm"
 LANGUAGE_MODELS = ("causal_lm", "seq2seq_lm")  # backbones whose features are next-token logits
+# What builds (part of) a language model from a Hugging Face config: on which backbones, with which tokenizer.
+BUILT_FROM_CONFIG = {"architecture": (LANGUAGE_MODELS, "tokenizer"), "decoder": (("seq2seq_lm",), "target_tokenizer")}
 
 
 class LSTMConfig(Strict):
@@ -71,16 +73,12 @@ class ModelConfig(Strict):
     def _built_from_config(self) -> ModelConfig:
         """What builds a language model from a config needs a tokenizer, since a trained
         vocabulary is what sizes it; `decoder` pairs a pretrained encoder with a new decoder."""
-        language_model = self.backbone in LANGUAGE_MODELS
-        for field, built, needs in (
-            ("architecture", self.architecture, "tokenizer"),
-            ("decoder", self.decoder, "target_tokenizer"),
-        ):
+        for field, (backbones, needs) in BUILT_FROM_CONFIG.items():
+            built = getattr(self, field)
             if built is None:
                 continue
-            if not language_model or (field == "decoder" and self.backbone != "seq2seq_lm"):
-                allowed = "seq2seq_lm" if field == "decoder" else "causal_lm or seq2seq_lm"
-                raise ValueError(f"{field} builds a {allowed} model; this backbone is {self.backbone}")
+            if self.backbone not in backbones:
+                raise ValueError(f"{field} builds a {' or '.join(backbones)} model; this backbone is {self.backbone}")
             if "model_type" not in built:
                 raise ValueError(f"{field} needs model_type (gpt2, t5, bert, llama, ...)")
             if getattr(self, needs) is None:

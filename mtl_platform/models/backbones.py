@@ -218,7 +218,7 @@ def backbone_config(config: ModelConfig) -> PretrainedConfig:
     tokenizer's vocabulary and special tokens; or name_or_path's encoder paired with a `decoder`
     built with the target tokenizer's."""
     if config.decoder is not None:
-        decoder = AutoConfig.for_model(**_vocabulary(load_target_tokenizer(config), config), **config.decoder)
+        decoder = AutoConfig.for_model(**{**_vocabulary(load_target_tokenizer(config), config), **config.decoder})
         encoder = AutoConfig.from_pretrained(resolve_pretrained(config.name_or_path))
         paired = EncoderDecoderConfig.from_encoder_decoder_configs(encoder, decoder)
         for name in DECODER_TOKENS:
@@ -226,7 +226,7 @@ def backbone_config(config: ModelConfig) -> PretrainedConfig:
         return paired
     if config.architecture is None:
         return AutoConfig.from_pretrained(resolve_pretrained(config.name_or_path))
-    return AutoConfig.for_model(**_vocabulary(load_tokenizer(config), config), **config.architecture)
+    return AutoConfig.for_model(**{**_vocabulary(load_tokenizer(config), config), **config.architecture})
 
 
 def _vocabulary(tokenizer: PreTrainedTokenizerBase, config: ModelConfig) -> dict[str, Any]:
