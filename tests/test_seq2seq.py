@@ -184,7 +184,9 @@ def test_two_workers_train_a_t5_as_one_does_resume_exactly_and_the_logged_model_
     assert relative_difference(final_parameters(resumed), one.model.state_dict()) <= 1e-5
     assert relative_difference(one.model.state_dict(), initial) > 1e-3, "while training moved them further"
     client = MlflowClient(resumed.tracking_uri)
-    metrics = client.get_run(resumed.run_id).data.metrics
+    logged = client.get_run(resumed.run_id).data
+    assert logged.tags["mtl.backbone"] == "t5 from a config"
+    metrics = logged.metrics
     assert all(0 <= metrics[f"dev/{task}/bleu"] <= 1 for task in ("en_de", "en_fr", "sst2"))
     tables = {a.path for a in client.list_artifacts(resumed.run_id, "predictions")}
     assert "predictions/dev_en_de.json" in tables
