@@ -22,6 +22,7 @@ from mtl_platform.serving.model import TARGET_TOKENIZER_DIR, Predictor, model_ur
 from mtl_platform.tasks import build_tasks
 from mtl_platform.tasks.generation import IGNORE
 from mtl_platform.tasks.tokenizers import load_target_tokenizer, load_tokenizer
+from mtl_platform.tracking.describe import job_tags
 from mtl_platform.tracking.redact import job_to_yaml
 from mtl_platform.train import checkpoint
 from mtl_platform.train.loop import Training
@@ -92,6 +93,7 @@ def test_a_pretrained_encoder_keeps_its_weights_and_its_decoder_reads_it(tmp_pat
     assert lm.decoder.config.add_cross_attention and lm.decoder.config.vocab_size == len(
         load_target_tokenizer(job.model)
     )
+    assert job_tags(job)["mtl.backbone"] == f"{tiny_bert} + a bert decoder"
 
 
 def test_a_new_decoder_trains_at_the_new_parts_learning_rate(tmp_path, tiny_bert):
