@@ -49,8 +49,8 @@ def mix(
     for name, part in parts.items():
         rows = len(part["input_ids"]) if part is not None else 0
         spans[name] = slice(start, start + rows)
-        for key, tensor in shared.items():
-            if part is not None:
+        if part is not None:
+            for key, tensor in shared.items():
                 tensor[spans[name], : part[key].shape[1]] = part[key]
         start += rows
     row_task = torch.zeros(total, dtype=torch.long)  # each row's task, by its place in `tasks` (kept on the CPU)

@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING, Any
 
 from torch import Tensor, nn
 
-from mtl_platform.models.backbones import build_backbone
+from mtl_platform.models.backbones import Seq2SeqLMBackbone, build_backbone
 from mtl_platform.models.sharing import Encoder, build_encoder
 
 if TYPE_CHECKING:
@@ -59,7 +59,7 @@ class MultiTaskModel(nn.Module):
     def new_parameters(self) -> list[nn.Parameter]:
         """What starts untrained on a pretrained backbone: the heads, and a decoder built for a
         pretrained encoder (`model.decoder`)."""
-        fresh = [m for module in self.modules() for m in getattr(module, "new_modules", [])]
+        fresh = [m for module in self.modules() if isinstance(module, Seq2SeqLMBackbone) for m in module.new_modules]
         return [*self.heads.parameters(), *(p for m in fresh for p in m.parameters())]
 
     def shared_parameters(self) -> list[nn.Parameter]:

@@ -95,8 +95,7 @@ class GenerationTask(Task):
             encoded: dict[str, list[Any]] = {
                 "input_ids": sources,
                 "attention_mask": [[1] * len(source) for source in sources],
-                "target_ids": targets,
-                "labels": targets,
+                "target_ids": targets,  # also its labels (GenerationCollator)
                 "prompt_length": [len(source) for source in sources],
             }
         else:
@@ -208,15 +207,17 @@ def pad_token_id(tokenizer: PreTrainedTokenizerBase) -> int:
 
 class GenerationCollator:
     """Right-padded sequences: the inputs, an encoder-decoder's targets (in their own
-    vocabulary's padding), and the labels, padded with IGNORE."""
+    vocabulary's padding), and the labels, padded with IGNORE: a decoder-only model's own, or an
+    encoder-decoder's targets."""
 
     def __init__(self, pad: int, target_pad: int):
-        self.padding = {"input_ids": pad, "attention_mask": 0, "target_ids": target_pad, "labels": IGNORE}
+        self.padding = {"input_ids": pad, "attention_mask": 0, "target_ids": target_pad}
 
     def __call__(self, rows: list[dict[str, Any]]) -> dict[str, Tensor]:
-        batch = {}
-        for key, value in self.padding.items():
-            if key in rows[0]:
-                width = max(len(row[key]) for row in rows)
-                batch[key] = torch.tensor([row[key] + [value] * (width - len(row[key])) for row in rows])
+        def padded(key: str, value: int) -> Tensor:
+            width = max(len(row[key]) for row in rows)
+            return torch.tensor([row[key] + [value] * (width - len(row[key])) for row in rows])
+
+        batch = {key: padded(key, value) for key, value in self.padding.items() if key in rows[0]}
+        batch["labels"] = padded("target_ids" if "target_ids" in rows[0] else "labels", IGNORE)
         return batch

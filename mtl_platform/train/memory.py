@@ -69,14 +69,15 @@ def _activations(job: JobConfig, model: MultiTaskModel, batch: float, dtype_byte
         return batch * s * (lstm.embedding_dim + 20 * lstm.hidden_size * lstm.num_layers) * 4
     # An encoder paired with a new decoder has a config for each; the other models, one.
     parts = [c for name in ("encoder", "decoder") if isinstance(c := getattr(config, name, None), PretrainedConfig)]
+    parts = parts or [config]
     blocks = 0.0
-    for part in parts or [config]:
+    for part in parts:
         h, layers, heads = part.hidden_size, part.num_hidden_layers, part.num_attention_heads
         per_layer = batch * s * h * (34 + 5 * heads * s / h) * dtype_bytes / 2
         kept = (layers * batch * s * h * dtype_bytes + per_layer) if job.scaling.fsdp.activation_checkpointing else 0
         blocks += kept or layers * per_layer
     # The logits, their shifted copy and log-softmax in fp32, and two of their gradients.
-    vocabulary = (parts or [config])[-1].vocab_size
+    vocabulary = parts[-1].vocab_size  # the decoder's
     logits = batch * s * vocabulary * 4 * 5 if job.model.backbone in LANGUAGE_MODELS else 0
     return float(blocks + logits)
 
