@@ -220,6 +220,17 @@ def test_read_errors_before_ray(tmp_path):
         check_job(validate_job(job, Path(".")), "job.yaml")
 
 
+def test_a_changed_prompt_or_verbalizer_reads_the_rows_again(tmp_path):
+    """The raw rows are cached; a generation task's text and target are made from its prompt
+    and verbalizer as they are read, so a change to either must not reuse the old rows."""
+    job = generation_job(tmp_path)
+    first = check_job(validate_job(job, Path(".")), "job.yaml")["sst2"]["train"][0]
+    job["tasks"][2].update(prompt="Review: {text} ->", verbalizer={"0": "bad", "1": "good"})
+    again = check_job(validate_job(job, Path(".")), "job.yaml")["sst2"]["train"][0]
+    assert first["text"].startswith("Sentiment: ") and again["text"].startswith("Review: ")
+    assert (first["label"], again["label"]) in {("negative", "bad"), ("positive", "good")}
+
+
 def test_decoding_is_deterministic(tmp_path):
     job = validate_job(generation_job(tmp_path), Path("."))
     tasks = build_tasks(job)

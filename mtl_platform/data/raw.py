@@ -31,9 +31,11 @@ Splits = dict[str, datasets.Dataset]
 
 
 def rows_key(task: TaskConfig, split: str) -> str:
-    """What a split's rows depend on: the task's type, labels and data settings, and its files."""
+    """What a split's rows depend on: the task's type, labels, data settings, prompt and
+    verbalizer (a generation task's text and target are made from them as rows are read), and
+    its files."""
     files = [(str(p), p.stat().st_size, p.stat().st_mtime_ns) for p in task.data.files()]
-    labels = task.model_dump(mode="json", include={"type", "data", "labels", "label_map"})
+    labels = task.model_dump(mode="json", include={"type", "data", "labels", "label_map", "prompt", "verbalizer"})
     return Hasher.hash([labels, files, split])
 
 
